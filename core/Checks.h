@@ -1,0 +1,40 @@
+//===- Checks.h - the public check ids and --checks globs -------*- C++ -*-===//
+#ifndef MPL_CORE_CHECKS_H
+#define MPL_CORE_CHECKS_H
+
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace mpl {
+
+struct CheckInfo {
+  const char *Id;
+  const char *Summary;
+};
+
+/// Every check the tool has, in documentation order.
+const std::vector<CheckInfo> &allChecks();
+
+namespace check {
+inline constexpr const char *LegacyHook = "mmap-prepare-legacy-hook";
+inline constexpr const char *VmFlags = "mmap-prepare-vm-flags";
+inline constexpr const char *RemapRange = "mmap-prepare-remap-range";
+inline constexpr const char *StatefulHook = "mmap-prepare-stateful-hook";
+inline constexpr const char *ApiMisuse = "mmap-prepare-api-misuse";
+} // namespace check
+
+/// clang-tidy style check selection: comma-separated globs, `-` negates,
+/// later globs win. The default enables every check.
+class CheckFilter {
+public:
+  explicit CheckFilter(llvm::StringRef Globs = "*");
+  bool isEnabled(llvm::StringRef CheckId) const;
+
+private:
+  std::vector<std::pair<bool, std::string>> Globs;
+};
+
+} // namespace mpl
+
+#endif

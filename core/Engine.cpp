@@ -1,0 +1,387 @@
+//===- Engine.cpp - sites -> callback models -> findings and fixes --------===//
+#include "core/Engine.h"
+#include "matchers/CallbackAnalyzer.h"
+#include "matchers/MmapSites.h"
+#include "matchers/SourceText.h"
+#include "rewriters/CallbackRewriter.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+
+namespace mpl {
+namespace {
+
+const char *verdict(Classification C) {
+  switch (C) {
+  case Classification::Convertible:
+    return "can be converted to mmap_prepare automatically";
+  case Classification::Manual:
+    return "needs manual steps to move to mmap_prepare";
+  case Classification::Blocked:
+    return "cannot move to mmap_prepare yet";
+  }
+  return "";
+}
+
+/// Every reference to a function in the TU, to find callers the ops-table
+/// sites do not account for.
+std::vector<const DeclRefExpr *> referencesTo(const FunctionDecl *FD,
+                                              ASTContext &Ctx) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const FunctionDecl *Target;
+    std::vector<const DeclRefExpr *> Refs;
+    bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+      if (const auto *F = dyn_cast<FunctionDecl>(DRE->getDecl()))
+        if (F->getCanonicalDecl() == Target)
+          Refs.push_back(DRE);
+      return true;
+    }
+  } F;
+  F.Target = FD->getCanonicalDecl();
+  F.TraverseDecl(Ctx.getTranslationUnitDecl());
+  return std::move(F.Refs);
+}
+
+class TranslationUnitAnalysis {
+public:
+  TranslationUnitAnalysis(ASTContext &Ctx, const EngineOptions &Opts)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Opts(Opts), Declared(Ctx) {}
+
+  TranslationUnitResult run() {
+    DetectedLevel = Declared.detectLevel();
+    Result.Level = Opts.Api.isAuto() ? DetectedLevel : Opts.Api.Version;
+    std::vector<MmapSite> Sites = findMmapSites(Ctx, Opts.ExtraSlots);
+    if (Sites.empty())
+      return std::move(Result);
+    Facts = collectTranslationUnitFacts(Ctx);
+
+    llvm::MapVector<const FunctionDecl *, std::vector<const MmapSite *>> ByCallback;
+    llvm::MapVector<unsigned, std::vector<const MmapSite *>> MacroSites;
+    for (const MmapSite &S : Sites) {
+      if (S.OpsType == "file_operations" && S.AlsoSetsPrepare)
+        reportBothHooks(S);
+      if (S.Loc.isMacroID() && !isMacroArgument(S.Loc)) {
+        MacroSites[SM.getSpellingLoc(S.Loc).getRawEncoding()].push_back(&S);
+        if (S.Callback)
+          MacroInstalled.insert(S.Callback->getCanonicalDecl());
+        continue;
+      }
+      ByCallback[S.Callback ? S.Callback->getCanonicalDecl() : nullptr]
+          .push_back(&S);
+    }
+    for (auto &[Callback, CallbackSites] : ByCallback)
+      reportCallback(Callback, CallbackSites);
+    for (auto &[Key, Group] : MacroSites)
+      reportMacroSites(Group);
+    return std::move(Result);
+  }
+
+private:
+  bool isMacroArgument(SourceLocation Loc) {
+    return SM.isMacroArgExpansion(Loc);
+  }
+
+  Position position(SourceLocation Loc, bool Spelling = false) {
+    Position P;
+    SourceLocation FileLoc = Spelling ? SM.getSpellingLoc(Loc) : SM.getFileLoc(Loc);
+    PresumedLoc PL = SM.getPresumedLoc(FileLoc);
+    P.File = filePathOf(FileLoc, SM);
+    if (PL.isValid()) {
+      P.Line = PL.getLine();
+      P.Column = PL.getColumn();
+    }
+    P.Loc = FileLoc;
+    return P;
+  }
+
+  void add(Finding F) {
+    if (Opts.Checks.isEnabled(F.Check))
+      Result.Findings.push_back(std::move(F));
+  }
+
+  std::string slotName(const MmapSite &S) { return S.OpsType + "." + S.Slot; }
+
+  void reportBothHooks(const MmapSite &S) {
+    Finding F;
+    F.Check = check::ApiMisuse;
+    F.Message = "'file_operations' sets both .mmap and .mmap_prepare; the "
+                "hooks are mutually exclusive and the kernel refuses to map "
+                "the file";
+    F.Where = position(S.Loc);
+    add(std::move(F));
+  }
+
+  void reportMacroSites(const std::vector<const MmapSite *> &Group) {
+    const MmapSite &First = *Group.front();
+    std::string Macro = Lexer::getImmediateMacroName(First.Loc, SM,
+                                                     Ctx.getLangOpts()).str();
+    Finding F;
+    F.Check = check::LegacyHook;
+    F.Where = position(First.Loc, /*Spelling=*/true);
+    F.Expansions = Group.size();
+    F.Class = Classification::Blocked;
+    F.Reasons = {"macro-spelled"};
+    F.Message = "'" + slotName(First) + "' is set inside macro '" + Macro +
+                "' (" + std::to_string(Group.size()) + " expansion" +
+                (Group.size() == 1 ? "" : "s") +
+                " here); convert the macro's definition by hand";
+    if (First.Callback)
+      F.Callback = First.Callback->getNameAsString();
+    F.Notes.push_back({position(First.Loc), "expanded here"});
+    add(std::move(F));
+  }
+
+  void reportCallback(const FunctionDecl *Callback,
+                      const std::vector<const MmapSite *> &Sites) {
+    CallbackModel Model;
+    std::vector<Edit> Fix;
+    const FunctionDecl *Def = Callback ? Callback->getDefinition() : nullptr;
+    std::string Name = Callback ? Callback->getNameAsString() : "";
+    SourceLocation ReasonLoc = Sites.front()->Loc;
+
+    if (!Callback) {
+      Model.addReason("indirect-callback", Classification::Manual,
+                      "the installed value is not a plain function name",
+                      ReasonLoc);
+    } else if (!hasLegacyMmapSignature(Callback)) {
+      Model.addReason("indirect-callback", Classification::Manual,
+                      "'" + Name + "' does not have the legacy mmap signature",
+                      ReasonLoc);
+    } else if (!Def) {
+      Model.addReason("callback-elsewhere", Classification::Manual,
+                      "'" + Name + "' is defined in another file; convert it "
+                      "there and this table with it",
+                      ReasonLoc);
+    } else {
+      Model = analyzeCallback(Def, Ctx, Facts);
+      addTranslationUnitReasons(Model, Def, Sites);
+    }
+    for (const MmapSite *S : Sites)
+      if (S->K == MmapSite::Positional)
+        Model.addReason("positional-init", Classification::Manual,
+                        "the ops table is initialised by position; the "
+                        "mmap_prepare slot is elsewhere",
+                        S->Loc);
+
+    bool HeadersTooOld = Result.Level == 0;
+    if (Def && Model.classification() == Classification::Convertible) {
+      RewriteRequest Req;
+      Req.Model = &Model;
+      Req.Level = HeadersTooOld ? ApiLevel::Newest : Result.Level;
+      Req.MustBeDeclared = Opts.Api.isAuto() && !HeadersTooOld ? &Declared : nullptr;
+      Req.NewName = Name + Opts.Suffix;
+      for (const MmapSite *S : Sites) {
+        Req.SlotFieldTokens.push_back(S->SlotLoc);
+        Req.CallbackRefTokens.push_back(S->CallbackRefLoc);
+      }
+      RewriteResult RR = rewriteCallback(Req, Ctx);
+      for (Reason &R : RR.Reasons)
+        Model.addReason(R.Code, R.Severity, R.Message, R.Loc);
+      if (!HeadersTooOld)
+        Fix = std::move(RR.Edits);
+      if (Model.classification() == Classification::Convertible)
+        Model.Explanation.push_back("emits: " + llvm::join(RR.HelpersUsed, ", "));
+    }
+
+    Classification Class = Model.classification();
+    bool FixAttached = false;
+    for (const MmapSite *S : Sites) {
+      Finding F;
+      F.Check = check::LegacyHook;
+      F.Where = position(S->Loc);
+      F.Callback = Name;
+      F.Class = Class;
+      F.Message = "'" + slotName(*S) + "' is deprecated; " +
+                  (Name.empty() ? std::string("this callback")
+                                : "'" + Name + "'") +
+                  " " + verdict(Class);
+      if (Def)
+        F.Notes.push_back({position(Def->getLocation()),
+                           "'" + Name + "' is defined here"});
+      for (const Reason &R : Model.Reasons) {
+        F.Reasons.push_back(R.Code);
+        F.Notes.push_back({position(R.Loc), R.Message + " [" + R.Code + "]"});
+      }
+      for (const auto &[Loc, Text] : Model.Notes)
+        F.Notes.push_back({position(Loc), Text});
+      if (HeadersTooOld)
+        F.Notes.push_back(
+            {position(S->Loc),
+             "this tree's headers predate the mmap_prepare helpers (7.0+); "
+             "pass --api=7.x to write the conversion for a newer kernel"});
+      F.Fixable = !Fix.empty();
+      if (F.Fixable && !FixAttached) {
+        F.Fix = Fix;
+        FixAttached = true;
+      }
+      F.Explanation = explanation(Model, Class, Name);
+      add(std::move(F));
+    }
+    reportFlagUses(Model, !Fix.empty());
+    reportStatefulCalls(Model);
+  }
+
+  std::vector<std::string> explanation(const CallbackModel &M,
+                                       Classification Class,
+                                       const std::string &Name) {
+    std::vector<std::string> Lines;
+    Lines.push_back("callback '" + Name + "': " + classificationName(Class) +
+                    " (API level " +
+                    (Result.Level ? ApiLevel{Result.Level}.str()
+                                  : std::string("none: headers predate 7.0")) +
+                    (Opts.Api.isAuto() ? ", detected from the headers" : "") +
+                    ")");
+    for (const std::string &L : M.Explanation)
+      Lines.push_back("  " + L);
+    for (const Reason &R : M.Reasons)
+      Lines.push_back("  line " +
+                      std::to_string(SM.getExpansionLineNumber(R.Loc)) + ": " +
+                      classificationName(R.Severity) + " [" + R.Code + "] " +
+                      R.Message);
+    if (M.Reasons.empty())
+      Lines.push_back("  nothing needs the VMA after setup");
+    return Lines;
+  }
+
+  void addTranslationUnitReasons(CallbackModel &M, const FunctionDecl *Def,
+                                 const std::vector<const MmapSite *> &Sites) {
+    std::string Name = Def->getNameAsString();
+    if (MacroInstalled.count(Def->getCanonicalDecl()))
+      M.addReason("macro-spelled", Classification::Blocked,
+                  "'" + Name + "' is also installed from inside a macro",
+                  Def->getLocation());
+    // References the sites do not explain: direct calls, EXPORT_SYMBOL, ...
+    for (const DeclRefExpr *Ref : referencesTo(Def, Ctx)) {
+      bool FromSite = false;
+      for (const MmapSite *S : Sites)
+        FromSite |= S->CallbackRefLoc == Ref->getLocation();
+      if (!FromSite && !MacroInstalled.count(Def->getCanonicalDecl()))
+        M.addReason("other-callers", Classification::Manual,
+                    "'" + Name + "' is also referenced here; that use needs "
+                    "the legacy signature",
+                    SM.getFileLoc(Ref->getLocation()));
+    }
+    FileID DefFile = SM.getFileID(SM.getFileLoc(Def->getLocation()));
+    for (const FunctionDecl *Redecl : Def->redecls())
+      if (SM.getFileID(SM.getFileLoc(Redecl->getLocation())) != DefFile) {
+        M.addReason("extern-callback", Classification::Manual,
+                    "'" + Name + "' is declared in another file; other "
+                    "translation units may use it",
+                    SM.getFileLoc(Redecl->getLocation()));
+        break;
+      }
+    std::string NewName = Name + Opts.Suffix;
+    if (Declared.declares(NewName))
+      M.addReason("name-clash", Classification::Manual,
+                  "'" + NewName + "' already exists", Def->getLocation());
+    if (Declared.declares("desc") || declaresLocal(Def, "desc"))
+      M.addReason("name-clash", Classification::Manual,
+                  "the name 'desc' is already taken in '" + Name + "'",
+                  Def->getLocation());
+  }
+
+  static bool declaresLocal(const FunctionDecl *FD, StringRef Name) {
+    struct Finder : RecursiveASTVisitor<Finder> {
+      StringRef Name;
+      bool Found = false;
+      bool VisitNamedDecl(NamedDecl *D) {
+        Found |= D->getName() == Name;
+        return true;
+      }
+    } F;
+    F.Name = Name;
+    F.TraverseDecl(const_cast<FunctionDecl *>(FD));
+    return F.Found;
+  }
+
+  void reportFlagUses(const CallbackModel &M, bool Fixed) {
+    for (const LeafUse &L : M.Leaves) {
+      if (!L.isFlagUse())
+        continue;
+      Finding F;
+      F.Check = check::VmFlags;
+      F.Where = position(L.E->getBeginLoc());
+      F.Callback = M.Definition->getNameAsString();
+      std::string Bits = llvm::join(L.Bits, ", ");
+      switch (L.K) {
+      case LeafUse::FlagSet:
+        F.Message = "VMA flags are set on the descriptor by bit number: "
+                    "vma_desc_set_flags(desc, " + Bits + ")";
+        break;
+      case LeafUse::FlagClear:
+        F.Message = "VMA flags are cleared on the descriptor by bit number: "
+                    "vma_desc_clear_flags(desc, " + Bits + ")";
+        break;
+      case LeafUse::FlagMod:
+        F.Message = "vm_flags_mod() becomes vma_desc_set_flags(desc, " + Bits +
+                    ") and vma_desc_clear_flags(desc, " +
+                    llvm::join(L.ClearBits, ", ") + ")";
+        break;
+      case LeafUse::FlagReset:
+        F.Message = "resetting the VMA flags becomes an assignment to "
+                    "desc->vma_flags";
+        break;
+      case LeafUse::FlagTestAll:
+        F.Message = "flag tests on the descriptor take bit numbers: "
+                    "vma_desc_test_all(desc, " + Bits + ")";
+        break;
+      default:
+        F.Message = "flag tests on the descriptor take bit numbers: "
+                    "vma_desc_test" + std::string(L.Bits.size() > 1 ? "_any" : "") +
+                    "(desc, " + Bits + ")";
+        break;
+      }
+      F.Fixable = Fixed;
+      if (Fixed)
+        F.Notes.push_back({position(M.Definition->getLocation()),
+                           "converted together with '" +
+                               M.Definition->getNameAsString() + "'"});
+      add(std::move(F));
+    }
+    for (const Reason &R : M.Reasons) {
+      if (R.Code != "flags-unknown-mask" && R.Code != "flags-expression")
+        continue;
+      Finding F;
+      F.Check = check::VmFlags;
+      F.Where = position(R.Loc);
+      F.Callback = M.Definition ? M.Definition->getNameAsString() : "";
+      F.Message = "VMA flag use cannot be converted: " + R.Message;
+      F.Reasons = {R.Code};
+      add(std::move(F));
+    }
+  }
+
+  void reportStatefulCalls(const CallbackModel &M) {
+    for (const Reason &R : M.Reasons) {
+      if (R.Code != "state-in-hook")
+        continue;
+      Finding F;
+      F.Check = check::StatefulHook;
+      F.Where = position(R.Loc);
+      F.Callback = M.Definition ? M.Definition->getNameAsString() : "";
+      F.Message = "the mmap hook " + R.Message;
+      F.Reasons = {R.Code};
+      add(std::move(F));
+    }
+  }
+
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  const EngineOptions &Opts;
+  DeclaredApi Declared;
+  unsigned DetectedLevel = 0;
+  TranslationUnitFacts Facts;
+  llvm::DenseSet<const FunctionDecl *> MacroInstalled;
+  TranslationUnitResult Result;
+};
+
+} // namespace
+
+TranslationUnitResult analyzeTranslationUnit(ASTContext &Ctx,
+                                             const EngineOptions &Options) {
+  return TranslationUnitAnalysis(Ctx, Options).run();
+}
+
+} // namespace mpl

@@ -1,0 +1,49 @@
+//===- Report.h - a run's findings, errors and summary ----------*- C++ -*-===//
+#ifndef MPL_CORE_REPORT_H
+#define MPL_CORE_REPORT_H
+
+#include "core/Finding.h"
+#include "llvm/Support/raw_ostream.h"
+#include <map>
+#include <string>
+#include <vector>
+
+namespace mpl {
+
+/// Something that stopped part of the run: a file that could not be read,
+/// parsed or written. Always names the file.
+struct RunError {
+  std::string File;
+  std::string Message;
+};
+
+struct Report {
+  std::vector<Finding> Findings;
+  std::vector<RunError> Errors;
+  unsigned TranslationUnits = 0;
+};
+
+struct Summary {
+  std::map<std::string, unsigned> ByCheck;
+  std::map<std::string, unsigned> ByClassification;
+  unsigned Fixable = 0;
+};
+
+Summary summarize(const Report &R);
+
+/// Paths under \p BaseDir are printed relative to it.
+std::string displayPath(llvm::StringRef Path, llvm::StringRef BaseDir);
+
+/// clang-style text: `file:line:col: warning: message [check]` and notes.
+void printText(llvm::raw_ostream &OS, const Report &R, bool Explain,
+               llvm::StringRef BaseDir);
+/// The one-paragraph summary printed after the findings.
+void printSummary(llvm::raw_ostream &OS, const Report &R);
+
+/// The versioned JSON document (schema in docs/output-formats.md).
+std::string jsonReport(const Report &R, bool Explain, llvm::StringRef BaseDir);
+inline constexpr int JsonSchemaVersion = 1;
+
+} // namespace mpl
+
+#endif

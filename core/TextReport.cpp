@@ -1,0 +1,63 @@
+//===- TextReport.cpp -----------------------------------------------------===//
+#include "core/Report.h"
+#include "llvm/Support/Path.h"
+
+namespace mpl {
+
+Summary summarize(const Report &R) {
+  Summary S;
+  for (const Finding &F : R.Findings) {
+    ++S.ByCheck[F.Check];
+    if (F.Class)
+      ++S.ByClassification[classificationName(*F.Class)];
+    S.Fixable += F.Fixable;
+  }
+  return S;
+}
+
+std::string displayPath(llvm::StringRef Path, llvm::StringRef BaseDir) {
+  if (!BaseDir.empty() && Path.starts_with(BaseDir) &&
+      Path.size() > BaseDir.size() &&
+      llvm::sys::path::is_separator(Path[BaseDir.size()]))
+    return Path.drop_front(BaseDir.size() + 1).str();
+  return Path.str();
+}
+
+void printText(llvm::raw_ostream &OS, const Report &R, bool Explain,
+               llvm::StringRef BaseDir) {
+  for (const Finding &F : R.Findings) {
+    OS << displayPath(F.Where.File, BaseDir) << ":" << F.Where.Line << ":"
+       << F.Where.Column << ": "
+       << (F.Level == Severity::Error ? "error" : "warning") << ": "
+       << F.Message << " [" << F.Check << "]\n";
+    for (const FindingNote &N : F.Notes)
+      OS << displayPath(N.Where.File, BaseDir) << ":" << N.Where.Line << ":"
+         << N.Where.Column << ": note: " << N.Message << "\n";
+    if (Explain)
+      for (const std::string &Line : F.Explanation)
+        OS << "  | " << Line << "\n";
+  }
+}
+
+void printSummary(llvm::raw_ostream &OS, const Report &R) {
+  Summary S = summarize(R);
+  OS << R.Findings.size() << " finding" << (R.Findings.size() == 1 ? "" : "s")
+     << " in " << R.TranslationUnits << " translation unit"
+     << (R.TranslationUnits == 1 ? "" : "s");
+  if (!S.ByClassification.empty()) {
+    OS << "; callbacks:";
+    const char *Sep = " ";
+    for (const char *C : {"convertible", "manual", "blocked"}) {
+      auto It = S.ByClassification.find(C);
+      OS << Sep << (It == S.ByClassification.end() ? 0 : It->second) << " "
+         << C;
+      Sep = ", ";
+    }
+  }
+  OS << "; " << S.Fixable << " fixable";
+  if (!R.Errors.empty())
+    OS << "; " << R.Errors.size() << " error" << (R.Errors.size() == 1 ? "" : "s");
+  OS << "\n";
+}
+
+} // namespace mpl

@@ -1,0 +1,1048 @@
+//===- CallbackAnalyzer.cpp - classify a legacy mmap callback -------------===//
+//
+// Walks the callback body once. Every reference to the vma parameter must be
+// explained: as a descriptor field, a flag operation, a page-table call that
+// becomes an mmap action, or a reason the callback cannot be converted.
+//
+//===----------------------------------------------------------------------===//
+#include "matchers/CallbackAnalyzer.h"
+#include "matchers/SourceText.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace clang;
+
+namespace mpl {
+
+const char *classificationName(Classification C) {
+  switch (C) {
+  case Classification::Convertible:
+    return "convertible";
+  case Classification::Manual:
+    return "manual";
+  case Classification::Blocked:
+    return "blocked";
+  }
+  return "?";
+}
+
+Classification CallbackModel::classification() const {
+  Classification Worst = Classification::Convertible;
+  for (const Reason &R : Reasons)
+    if (static_cast<int>(R.Severity) > static_cast<int>(Worst))
+      Worst = R.Severity;
+  return Worst;
+}
+
+void CallbackModel::addReason(std::string Code, Classification Severity,
+                              std::string Msg, SourceLocation Loc) {
+  for (const Reason &R : Reasons)
+    if (R.Code == Code && R.Message == Msg)
+      return;
+  Reasons.push_back({std::move(Code), Severity, std::move(Msg), Loc});
+}
+
+namespace {
+
+bool isPointerToRecord(QualType T, StringRef Name) {
+  const auto *PT = T->getAs<PointerType>();
+  if (!PT)
+    return false;
+  const RecordDecl *RD = PT->getPointeeType()->getAsRecordDecl();
+  return RD && RD->getName() == Name;
+}
+
+const Expr *strip(const Expr *E) {
+  return E ? E->IgnoreParenImpCasts() : nullptr;
+}
+
+bool isAnonymousMember(const MemberExpr *ME) {
+  const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  return FD && FD->isAnonymousStructOrUnion();
+}
+
+/// `vma->vm_start` reaches the field through the anonymous unions and
+/// structs of vm_area_struct; the base is the vma behind them.
+const Expr *baseThroughAnonymous(const MemberExpr *ME) {
+  const Expr *Base = strip(ME->getBase());
+  while (const auto *Inner = dyn_cast<MemberExpr>(Base)) {
+    if (!isAnonymousMember(Inner))
+      break;
+    Base = strip(Inner->getBase());
+  }
+  return Base;
+}
+
+// Functions whose vma argument has no prepare-time equivalent.
+const llvm::StringMap<std::pair<const char *, const char *>> &
+blockingCallees() {
+  static const llvm::StringMap<std::pair<const char *, const char *>> Table = {
+      {"dma_mmap_coherent", {"dma-mmap", "no mmap_action exists for DMA coherent memory yet"}},
+      {"dma_mmap_wc", {"dma-mmap", "no mmap_action exists for DMA coherent memory yet"}},
+      {"dma_mmap_attrs", {"dma-mmap", "no mmap_action exists for DMA coherent memory yet"}},
+      {"dma_mmap_pages", {"dma-mmap", "no mmap_action exists for DMA pages yet"}},
+      {"dma_mmap_noncontiguous", {"dma-mmap", "no mmap_action exists for DMA memory yet"}},
+      {"remap_vmalloc_range", {"remap-vmalloc", "vmalloc memory has no mmap_action equivalent"}},
+      {"remap_vmalloc_range_partial", {"remap-vmalloc", "vmalloc memory has no mmap_action equivalent"}},
+      {"vm_insert_page", {"insert-page", "inserting single pages needs the VMA; the page array of mmap_action_map_kernel_pages() must outlive the hook"}},
+      {"vm_map_pages_zero", {"insert-page", "mmap_action_map_kernel_pages() honours pgoff, vm_map_pages_zero() ignores it"}},
+      {"vm_insert_pages", {"insert-page", "vm_insert_pages() reports how many pages it mapped; an action cannot"}},
+      {"vmf_insert_pfn", {"insert-page", "fault-time insertion needs the VMA"}},
+      {"vma_set_anonymous", {"vma-needed-after-setup", "the VMA is needed after setup"}},
+      {"zap_vma_ptes", {"vma-needed-after-setup", "the VMA is needed after setup"}},
+      {"vma_set_file", {"vma-needed-after-setup", "the VMA is needed after setup"}},
+      {"shmem_zero_setup", {"vma-needed-after-setup", "use shmem_zero_setup_desc() by hand"}},
+  };
+  return Table;
+}
+
+// Callees that hand the vma to an inner framework's own mmap chain.
+const llvm::StringSet<> &frameworkCallees() {
+  static const llvm::StringSet<> Set = {
+      "vb2_mmap", "vb2_fop_mmap", "v4l2_m2m_mmap", "v4l2_m2m_fop_mmap",
+      "videobuf_mmap_mapper", "fb_deferred_io_mmap", "fb_io_mmap",
+      "dma_buf_mmap", "drm_gem_mmap", "drm_gem_mmap_obj", "drm_gem_prime_mmap",
+      "drm_gem_dma_mmap", "drm_gem_shmem_mmap", "ttm_bo_mmap_obj",
+      "snd_pcm_lib_default_mmap", "snd_pcm_mmap_data", "sock_common_mmap",
+      "vfio_pci_core_mmap", "kernfs_fop_mmap", "uio_mmap", "call_mmap",
+      "vfs_mmap", "compat_vma_mmap"};
+  return Set;
+}
+
+const llvm::StringSet<> &allocatingCallees() {
+  static const llvm::StringSet<> Set = {
+      "kmalloc", "kzalloc", "kcalloc", "kmalloc_array", "kmalloc_node",
+      "kzalloc_node", "kvmalloc", "kvzalloc", "kvcalloc", "kvmalloc_array",
+      "vmalloc", "vzalloc", "vmalloc_user", "vmalloc_32_user", "devm_kzalloc",
+      "devm_kmalloc", "kmem_cache_alloc", "kmem_cache_zalloc", "alloc_page",
+      "alloc_pages", "__get_free_page", "__get_free_pages", "get_zeroed_page",
+      "kstrdup", "kmemdup", "dma_alloc_coherent", "dma_alloc_attrs",
+      "idr_alloc", "ida_alloc", "ida_simple_get"};
+  return Set;
+}
+
+const llvm::StringSet<> &referenceCallees() {
+  static const llvm::StringSet<> Set = {
+      "kref_get", "kref_get_unless_zero", "refcount_inc",
+      "refcount_inc_not_zero", "atomic_inc", "atomic_inc_return",
+      "atomic_add", "atomic_add_return", "atomic64_inc", "atomic_long_inc",
+      "get_device", "get_file", "get_task_struct", "try_module_get",
+      "__module_get", "mmgrab", "mmget", "kobject_get", "get_page",
+      "pm_runtime_resume_and_get"};
+  return Set;
+}
+
+bool isLoggingCallee(StringRef Name) {
+  return Name.starts_with("pr_") || Name.starts_with("dev_dbg") ||
+         Name.starts_with("dev_info") || Name.starts_with("dev_warn") ||
+         Name.starts_with("dev_err") || Name == "printk" ||
+         Name == "file_accessed" || Name.starts_with("trace_");
+}
+
+bool isStateAcquiringCallee(StringRef Name) {
+  if (allocatingCallees().contains(Name) || referenceCallees().contains(Name))
+    return true;
+  if (Name.starts_with("pm_runtime_get"))
+    return true;
+  // Kernel convention: foo_get() takes a reference that foo_put() drops.
+  return Name.ends_with("_get") && !Name.ends_with("_try_get");
+}
+
+class BodyScanner : public RecursiveASTVisitor<BodyScanner> {
+public:
+  BodyScanner(CallbackModel &M, ASTContext &Ctx,
+              const TranslationUnitFacts &Facts)
+      : M(M), Ctx(Ctx), SM(Ctx.getSourceManager()), Facts(Facts) {}
+
+  void run() {
+    const auto *Body = cast<CompoundStmt>(M.Definition->getBody());
+    TopLevel = Body;
+    TraverseStmt(const_cast<CompoundStmt *>(Body));
+    finish();
+  }
+
+  bool TraverseForStmt(ForStmt *S) { return traverseLoop(S); }
+  bool TraverseWhileStmt(WhileStmt *S) { return traverseLoop(S); }
+  bool TraverseDoStmt(DoStmt *S) { return traverseLoop(S); }
+
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (DRE->getDecl() == M.FileParm)
+      M.FileUsed = true;
+    if (DRE->getDecl() == M.VmaParm)
+      handleVmaRef(DRE);
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    std::string Name = spelledCalleeName(Call, Ctx);
+    if (!Name.empty() && isStateAcquiringCallee(Name))
+      M.addReason("state-in-hook", Classification::Manual,
+                  "calls " + Name +
+                      "(); mmap_prepare may run for a mapping that is then "
+                      "merged or fails, so the state would leak: move it to "
+                      "vm_ops->mapped (7.1+) or keep .mmap",
+                  Call->getBeginLoc());
+    return true;
+  }
+
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (UO->isIncrementDecrementOp())
+      noteCounterUpdate(UO->getSubExpr(), UO->getBeginLoc());
+    return true;
+  }
+
+  bool VisitCompoundAssignOperator(CompoundAssignOperator *CAO) {
+    if (CAO->getOpcode() == BO_AddAssign || CAO->getOpcode() == BO_SubAssign)
+      noteCounterUpdate(CAO->getLHS(), CAO->getBeginLoc());
+    return true;
+  }
+
+private:
+  template <typename LoopT> bool traverseLoop(LoopT *S) {
+    ++LoopDepth;
+    bool Result = RecursiveASTVisitor::TraverseStmt(S->getBody());
+    --LoopDepth;
+    // Conditions and increments run in the loop too.
+    for (Stmt *Child : S->children())
+      if (Child && Child != S->getBody()) {
+        ++LoopDepth;
+        TraverseStmt(Child);
+        --LoopDepth;
+      }
+    return Result;
+  }
+
+  const Stmt *parentOf(const Stmt *S) {
+    while (true) {
+      auto Parents = Ctx.getParents(*S);
+      if (Parents.empty())
+        return nullptr;
+      const Stmt *P = Parents[0].get<Stmt>();
+      if (!P) {
+        // A declaration (VarDecl initialiser) sits between us and the
+        // DeclStmt; report the DeclStmt.
+        if (const auto *VD = Parents[0].get<VarDecl>()) {
+          auto Up = Ctx.getParents(*VD);
+          return Up.empty() ? nullptr : Up[0].get<Stmt>();
+        }
+        return nullptr;
+      }
+      if (isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P)) {
+        S = P;
+        continue;
+      }
+      return P;
+    }
+  }
+
+  bool spelledInFile(const Stmt *S) {
+    return spelledFileRange(S->getSourceRange(), Ctx).has_value();
+  }
+
+  void line(SourceLocation Loc, const std::string &Text) {
+    M.Explanation.push_back(
+        "line " + std::to_string(SM.getExpansionLineNumber(Loc)) + ": " + Text);
+  }
+
+  void noteCounterUpdate(const Expr *Target, SourceLocation Loc) {
+    Target = strip(Target);
+    bool Shared = false;
+    if (const auto *ME = dyn_cast<MemberExpr>(Target)) {
+      const auto *BaseRef = dyn_cast<DeclRefExpr>(baseThroughAnonymous(ME));
+      // A field of a local struct is local state; anything reached through
+      // a pointer or a global outlives the hook.
+      Shared = ME->isArrow() || !BaseRef ||
+               (isa<VarDecl>(BaseRef->getDecl()) &&
+                cast<VarDecl>(BaseRef->getDecl())->hasGlobalStorage());
+      if (BaseRef && BaseRef->getDecl() == M.VmaParm)
+        Shared = false; // reported as a vma field use
+    } else if (const auto *DRE = dyn_cast<DeclRefExpr>(Target)) {
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        Shared = VD->hasGlobalStorage();
+    }
+    if (Shared)
+      M.addReason("state-in-hook", Classification::Manual,
+                  "updates a counter that outlives the hook; a merged or "
+                  "failed mapping would leave it wrong: move it to "
+                  "vm_ops->mapped (7.1+) or keep .mmap",
+                  Loc);
+  }
+
+  void handleVmaRef(const DeclRefExpr *DRE) {
+    SourceLocation Loc = DRE->getLocation();
+    if (Loc.isMacroID() && !SM.isMacroArgExpansion(Loc)) {
+      M.addReason("macro-spelled", Classification::Blocked,
+                  "the vma is used inside the body of macro '" +
+                      Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts())
+                          .str() +
+                      "'; a rewrite there would change every expansion",
+                  SM.getExpansionLoc(Loc));
+      return;
+    }
+    const Stmt *P = parentOf(DRE);
+    if (const auto *ME = dyn_cast_or_null<MemberExpr>(P)) {
+      while (isAnonymousMember(ME)) {
+        const auto *Outer = dyn_cast_or_null<MemberExpr>(parentOf(ME));
+        if (!Outer)
+          break;
+        ME = Outer;
+      }
+      handleMember(ME);
+      return;
+    }
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(P)) {
+      for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+        if (strip(Call->getArg(I)) == DRE) {
+          handleCallArg(Call, I);
+          return;
+        }
+    }
+    if (P && (isa<DeclStmt>(P) ||
+              (isa<BinaryOperator>(P) &&
+               cast<BinaryOperator>(P)->isAssignmentOp()))) {
+      M.addReason("stores-vma", Classification::Blocked,
+                  "stores the vma pointer; no VMA exists while mmap_prepare "
+                  "runs",
+                  DRE->getBeginLoc());
+      return;
+    }
+    M.addReason("vma-escapes", Classification::Blocked,
+                "uses the vma pointer itself, which mmap_prepare does not have",
+                DRE->getBeginLoc());
+  }
+
+  static bool isWrite(const Stmt *Parent, const Expr *Child) {
+    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Parent))
+      return BO->isAssignmentOp() && strip(BO->getLHS()) == Child;
+    if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Parent))
+      return UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf;
+    return false;
+  }
+
+  const MemberExpr *asVmaMember(const Expr *E, StringRef Field) {
+    const auto *ME = dyn_cast_or_null<MemberExpr>(strip(E));
+    if (!ME || ME->getMemberDecl()->getName() != Field)
+      return nullptr;
+    const auto *Base = dyn_cast<DeclRefExpr>(baseThroughAnonymous(ME));
+    return Base && Base->getDecl() == M.VmaParm ? ME : nullptr;
+  }
+
+  void handleMember(const MemberExpr *ME) {
+    if (Consumed.count(ME))
+      return;
+    StringRef Name = ME->getMemberDecl()->getName();
+    static const llvm::StringMap<VmaField> Fields = {
+        {"vm_start", VmaField::Start},  {"vm_end", VmaField::End},
+        {"vm_pgoff", VmaField::Pgoff},  {"vm_page_prot", VmaField::PageProt},
+        {"vm_ops", VmaField::VmOps},    {"vm_private_data", VmaField::PrivateData},
+        {"vm_file", VmaField::VmFile},  {"vm_mm", VmaField::Mm},
+        {"vm_flags", VmaField::Flags}};
+    auto It = Fields.find(Name);
+    if (It == Fields.end()) {
+      M.addReason("vma-field", Classification::Blocked,
+                  "vma->" + Name.str() + " has no vm_area_desc equivalent",
+                  ME->getBeginLoc());
+      return;
+    }
+    if (!spelledInFile(ME)) {
+      M.addReason("macro-spelled", Classification::Blocked,
+                  "vma->" + Name.str() + " is spelled inside a macro",
+                  SM.getExpansionLoc(ME->getBeginLoc()));
+      return;
+    }
+    VmaField Field = It->second;
+    const Stmt *P = parentOf(ME);
+    bool Write = isWrite(P, ME);
+
+    if (Field == VmaField::Flags) {
+      handleFlags(ME, P);
+      return;
+    }
+    // vma->vm_end - vma->vm_start is the mapping size.
+    if (Field == VmaField::End) {
+      if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
+          BO && BO->getOpcode() == BO_Sub && strip(BO->getLHS()) == ME) {
+        if (const MemberExpr *Start = asVmaMember(BO->getRHS(), "vm_start")) {
+          Consumed.insert(Start);
+          M.Leaves.push_back({LeafUse::Size, BO});
+          line(BO->getBeginLoc(), "vma->vm_end - vma->vm_start -> vma_desc_size()");
+          return;
+        }
+      }
+    }
+    switch (Field) {
+    case VmaField::Start:
+    case VmaField::End:
+      if (Write) {
+        M.addReason("writes-vma-range", Classification::Blocked,
+                    "writes vma->" + Name.str() +
+                        "; desc->start/end are immutable",
+                    ME->getBeginLoc());
+        return;
+      }
+      break;
+    case VmaField::VmOps:
+    case VmaField::PrivateData:
+      if (!Write) {
+        M.addReason("reads-write-only", Classification::Manual,
+                    "reads vma->" + Name.str() +
+                        "; its descriptor twin is write-only",
+                    ME->getBeginLoc());
+        return;
+      }
+      break;
+    default:
+      break;
+    }
+    LeafUse Leaf{LeafUse::Field, ME};
+    Leaf.FieldName = Field;
+    M.Leaves.push_back(Leaf);
+  }
+
+  bool inBooleanContext(const Stmt *P, const Expr *E) {
+    if (!P)
+      return false;
+    if (const auto *UO = dyn_cast<UnaryOperator>(P))
+      return UO->getOpcode() == UO_LNot;
+    if (const auto *BO = dyn_cast<BinaryOperator>(P))
+      return BO->getOpcode() == BO_LAnd || BO->getOpcode() == BO_LOr;
+    if (const auto *If = dyn_cast<IfStmt>(P))
+      return strip(If->getCond()) == E;
+    if (const auto *W = dyn_cast<WhileStmt>(P))
+      return strip(W->getCond()) == E;
+    if (const auto *CO = dyn_cast<ConditionalOperator>(P))
+      return strip(CO->getCond()) == E;
+    return false;
+  }
+
+  bool recordMask(const Expr *Mask, std::vector<std::string> &Bits) {
+    MaskDecomposition D = decomposeMask(Mask, Ctx);
+    if (!D.ok()) {
+      M.addReason("flags-unknown-mask", Classification::Manual, D.Problem,
+                  D.ProblemLoc.isValid() ? D.ProblemLoc : Mask->getBeginLoc());
+      return false;
+    }
+    Bits = D.Bits;
+    return true;
+  }
+
+  void handleFlags(const MemberExpr *ME, const Stmt *P) {
+    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P)) {
+      if (BO->getOpcode() == BO_And) {
+        const Expr *Mask =
+            strip(BO->getLHS()) == ME ? BO->getRHS() : BO->getLHS();
+        LeafUse Leaf{LeafUse::FlagTestAny, BO};
+        if (!recordMask(Mask, Leaf.Bits))
+          return;
+        const Stmt *PP = parentOf(BO);
+        if (const auto *Cmp = dyn_cast_or_null<BinaryOperator>(PP);
+            Cmp && Cmp->getOpcode() == BO_EQ) {
+          const Expr *Other =
+              strip(Cmp->getLHS()) == BO ? Cmp->getRHS() : Cmp->getLHS();
+          MaskDecomposition Rhs = decomposeMask(Other, Ctx);
+          std::vector<std::string> A = Leaf.Bits, B = Rhs.Bits;
+          std::sort(A.begin(), A.end());
+          std::sort(B.begin(), B.end());
+          if (Rhs.ok() && !Rhs.Empty && A == B) {
+            Leaf.K = LeafUse::FlagTestAll;
+            Leaf.E = Cmp;
+            M.Leaves.push_back(Leaf);
+            line(Cmp->getBeginLoc(), "flag test (all of) -> vma_desc_test_all()");
+            return;
+          }
+        }
+        if (Leaf.Bits.empty() || !inBooleanContext(PP, BO)) {
+          M.addReason("flags-expression", Classification::Manual,
+                      "uses vma->vm_flags as a value, not as a flag test",
+                      ME->getBeginLoc());
+          return;
+        }
+        M.Leaves.push_back(Leaf);
+        line(BO->getBeginLoc(), "flag test -> vma_desc_test()");
+        return;
+      }
+      if (strip(BO->getLHS()) == ME && BO->getOpcode() == BO_OrAssign) {
+        LeafUse Leaf{LeafUse::FlagSet, BO};
+        if (recordMask(BO->getRHS(), Leaf.Bits))
+          M.Leaves.push_back(Leaf);
+        return;
+      }
+      if (strip(BO->getLHS()) == ME && BO->getOpcode() == BO_AndAssign) {
+        const auto *Not = dyn_cast<UnaryOperator>(strip(BO->getRHS()));
+        LeafUse Leaf{LeafUse::FlagClear, BO};
+        if (Not && Not->getOpcode() == UO_Not &&
+            recordMask(Not->getSubExpr(), Leaf.Bits)) {
+          M.Leaves.push_back(Leaf);
+          return;
+        }
+      }
+    }
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(P);
+        Call && spelledCalleeName(Call, Ctx) == "is_cow_mapping") {
+      M.Leaves.push_back({LeafUse::CowMapping, Call});
+      return;
+    }
+    M.addReason("flags-expression", Classification::Manual,
+                "uses vma->vm_flags as a word; the descriptor has a flag "
+                "bitmap",
+                ME->getBeginLoc());
+  }
+
+  void handleCallArg(const CallExpr *Call, unsigned Index) {
+    std::string Name = spelledCalleeName(Call, Ctx);
+    SourceLocation Loc = Call->getBeginLoc();
+    auto FlagCall = [&](LeafUse::Kind K, unsigned Masks) {
+      if (Index != 0 || Call->getNumArgs() != 1 + Masks) {
+        M.addReason("flags-expression", Classification::Manual,
+                    Name + "() is called in an unexpected way", Loc);
+        return;
+      }
+      if (!spelledInFile(Call)) {
+        M.addReason("macro-spelled", Classification::Blocked,
+                    Name + "() is spelled inside a macro",
+                    SM.getExpansionLoc(Loc));
+        return;
+      }
+      LeafUse Leaf{K, Call};
+      if (!recordMask(Call->getArg(1), Leaf.Bits))
+        return;
+      if (Masks == 2 && !recordMask(Call->getArg(2), Leaf.ClearBits))
+        return;
+      if (K == LeafUse::FlagMod && !isa_and_nonnull<CompoundStmt>(parentOf(Call))) {
+        M.addReason("flags-expression", Classification::Manual,
+                    "vm_flags_mod() becomes two statements and must stand "
+                    "as a statement of its own",
+                    Loc);
+        return;
+      }
+      M.Leaves.push_back(Leaf);
+      line(Loc, Name + "() -> " +
+                    (K == LeafUse::FlagClear ? "vma_desc_clear_flags()"
+                     : K == LeafUse::FlagReset ? "desc->vma_flags = mk_vma_flags()"
+                                               : "vma_desc_set_flags()"));
+    };
+    if (Name == "vm_flags_set")
+      return FlagCall(LeafUse::FlagSet, 1);
+    if (Name == "vm_flags_clear")
+      return FlagCall(LeafUse::FlagClear, 1);
+    if (Name == "vm_flags_mod")
+      return FlagCall(LeafUse::FlagMod, 2);
+    if (Name == "vm_flags_init" || Name == "vm_flags_reset" ||
+        Name == "vm_flags_reset_once")
+      return FlagCall(LeafUse::FlagReset, 1);
+    if (Name == "vma_pages") {
+      M.Leaves.push_back({LeafUse::Pages, Call});
+      line(Loc, "vma_pages() -> vma_desc_pages()");
+      return;
+    }
+    static const llvm::StringMap<ActionKind> Actions = {
+        {"remap_pfn_range", ActionKind::Remap},
+        {"io_remap_pfn_range", ActionKind::IoRemap},
+        {"vm_iomap_memory", ActionKind::SimpleIoRemap},
+        {"vm_map_pages", ActionKind::MapPages},
+        {"generic_file_mmap", ActionKind::GenericFile},
+        {"generic_file_readonly_mmap", ActionKind::GenericFileReadonly}};
+    if (auto It = Actions.find(Name); It != Actions.end()) {
+      handleAction(Call, It->second, Name);
+      return;
+    }
+    if (auto It = blockingCallees().find(Name); It != blockingCallees().end()) {
+      M.addReason(It->second.first, Classification::Blocked,
+                  "calls " + Name + "(): " + It->second.second, Loc);
+      return;
+    }
+    const Expr *Callee = strip(Call->getCallee());
+    if (const auto *ME = dyn_cast<MemberExpr>(Callee)) {
+      QualType BaseType = ME->getBase()->getType();
+      if (ME->isArrow() && BaseType->isPointerType())
+        BaseType = BaseType->getPointeeType();
+      std::string Struct = "?";
+      if (const RecordDecl *RD = BaseType->getAsRecordDecl())
+        Struct = RD->getName().str();
+      std::string Field = ME->getMemberDecl()->getName().str();
+      if (Struct == "vm_operations_struct" && Field == "open") {
+        M.addReason("calls-vm-open", Classification::Blocked,
+                    "calls vm_ops->open(vma) itself; with mmap_prepare that "
+                    "work belongs in vm_ops->mapped (7.1+)",
+                    Loc);
+        return;
+      }
+      M.addReason("framework-dispatch", Classification::Blocked,
+                  "passes the vma to " + Struct + "." + Field +
+                      "; the inner ops table must move to mmap_prepare first",
+                  Loc);
+      return;
+    }
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (FD && Facts.VmOpenHandlers.count(FD->getCanonicalDecl())) {
+      M.addReason("calls-vm-open", Classification::Blocked,
+                  "calls its vm_ops->open handler " + Name +
+                      "() itself; with mmap_prepare that work belongs in "
+                      "vm_ops->mapped (7.1+)",
+                  Loc);
+      return;
+    }
+    if (frameworkCallees().contains(Name)) {
+      M.addReason("framework-dispatch", Classification::Blocked,
+                  "passes the vma to " + Name +
+                      "(), which maps through its framework's own ops",
+                  Loc);
+      return;
+    }
+    if (FD && FD->hasBody()) {
+      M.addReason("helper-takes-vma", Classification::Manual,
+                  "passes the vma to " + Name +
+                      "(), defined in this file: it needs a vm_area_desc twin",
+                  Loc);
+      return;
+    }
+    M.addReason("vma-escapes", Classification::Blocked,
+                "passes the vma to " + (Name.empty() ? std::string("a function pointer") : Name + "()") +
+                    ", which needs a real VMA",
+                Loc);
+  }
+
+  // `if (V) return ...;`, `if (V < 0) return ...;`, `if (V != 0) ...`.
+  const ReturnStmt *failureReturn(const Stmt *S, const VarDecl *V) {
+    const auto *If = dyn_cast<IfStmt>(S);
+    if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
+      return nullptr;
+    const Expr *Cond = strip(If->getCond());
+    auto IsV = [&](const Expr *E) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(strip(E));
+      return DRE && DRE->getDecl() == V;
+    };
+    bool Matches = false;
+    if (V ? IsV(Cond) : false)
+      Matches = true;
+    if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+      const auto *Zero = dyn_cast<IntegerLiteral>(strip(BO->getRHS()));
+      if (IsV(BO->getLHS()) && Zero && Zero->getValue() == 0 &&
+          (BO->getOpcode() == BO_NE || BO->getOpcode() == BO_LT))
+        Matches = true;
+    }
+    if (!Matches)
+      return nullptr;
+    const Stmt *Then = If->getThen();
+    if (const auto *CS = dyn_cast<CompoundStmt>(Then)) {
+      if (CS->size() != 1)
+        return nullptr;
+      Then = CS->body_front();
+    }
+    return dyn_cast<ReturnStmt>(Then);
+  }
+
+  // The errno a failure is turned into, spelled as written, if constant.
+  std::optional<std::string> errnoSpelling(const Expr *E) {
+    Expr::EvalResult R;
+    if (!E || !E->EvaluateAsInt(R, Ctx) || !R.Val.getInt().isNegative())
+      return std::nullopt;
+    return spelledText(E->getSourceRange(), Ctx);
+  }
+
+  bool isRef(const Expr *E, const VarDecl *V) {
+    const auto *DRE = dyn_cast_or_null<DeclRefExpr>(strip(E));
+    return DRE && DRE->getDecl() == V;
+  }
+
+  void handleAction(const CallExpr *Call, ActionKind Kind,
+                    const std::string &Name) {
+    SourceLocation Loc = Call->getBeginLoc();
+    if (LoopDepth > 0) {
+      M.addReason("remap-in-loop", Classification::Blocked,
+                  "calls " + Name + "() in a loop; a mapping gets one action",
+                  Loc);
+      return;
+    }
+    MapAction A;
+    A.Kind = Kind;
+    A.Call = Call;
+    A.CalleeName = Name;
+    const Stmt *P = parentOf(Call);
+    const auto *Body = TopLevel;
+    auto Unsupported = [&](const std::string &Why) {
+      M.addReason("remap-result-use", Classification::Manual,
+                  "the result of " + Name + "() " + Why, Loc);
+    };
+
+    if (isa_and_nonnull<ReturnStmt>(P)) {
+      A.Use = ResultUse::Returned;
+      A.Replaced = {P};
+    } else if (const auto *If = dyn_cast_or_null<IfStmt>(P);
+               If && strip(If->getCond()) == Call) {
+      const ReturnStmt *Ret = failureReturn(If, nullptr);
+      if (!Ret) {
+        // failureReturn() matched on a variable; here the call is the
+        // condition itself.
+        const Stmt *Then = If->getThen();
+        if (const auto *CS = dyn_cast<CompoundStmt>(Then); CS && CS->size() == 1)
+          Then = CS->body_front();
+        Ret = If->getElse() ? nullptr : dyn_cast<ReturnStmt>(Then);
+      }
+      std::optional<std::string> Errno =
+          Ret ? errnoSpelling(Ret->getRetValue()) : std::nullopt;
+      if (!Errno)
+        return Unsupported("is tested with code the tool cannot move "
+                           "(only `if (" + Name + "(...)) return -EXXX;` is)");
+      A.Use = ResultUse::FailReturns;
+      A.ErrorOverride = *Errno;
+      A.Replaced = {If};
+    } else if (isa_and_nonnull<CompoundStmt>(P)) {
+      A.Use = ResultUse::Ignored;
+      A.Replaced = {Call};
+      M.Notes.push_back({Loc, "the result of " + Name +
+                                  "() was ignored; as an mmap action its "
+                                  "failure now fails the mmap"});
+    } else {
+      // ret = f(...);  or  int ret = f(...);
+      const VarDecl *V = nullptr;
+      const Stmt *Holder = nullptr;
+      if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
+          BO && BO->getOpcode() == BO_Assign &&
+          isa_and_nonnull<CompoundStmt>(parentOf(BO))) {
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(BO->getLHS())))
+          V = dyn_cast<VarDecl>(DRE->getDecl());
+        Holder = BO;
+      } else if (const auto *DS = dyn_cast_or_null<DeclStmt>(P);
+                 DS && DS->isSingleDecl()) {
+        V = dyn_cast<VarDecl>(DS->getSingleDecl());
+        Holder = DS;
+      }
+      if (!V || !V->isLocalVarDecl() || !Holder)
+        return Unsupported("is used in a way the tool cannot convert");
+      A.Use = ResultUse::Checked;
+      A.ResultVar = V;
+      A.Replaced = {Holder};
+      // The statement after it must test V (or return it).
+      const Stmt *Next = nextStatement(Holder);
+      if (const auto *Ret = dyn_cast_or_null<ReturnStmt>(Next);
+          Ret && isRef(Ret->getRetValue(), V)) {
+        A.Replaced.push_back(Ret);
+        A.Use = ResultUse::Returned;
+      } else if (const ReturnStmt *Fail =
+                     Next ? failureReturn(Next, V) : nullptr) {
+        A.Replaced.push_back(Next);
+        if (!isRef(Fail->getRetValue(), V)) {
+          std::optional<std::string> Errno = errnoSpelling(Fail->getRetValue());
+          if (!Errno)
+            return Unsupported("is turned into a value the tool cannot move");
+          A.ErrorOverride = *Errno;
+        }
+      } else {
+        return Unsupported("is used after the call; the action only runs "
+                           "once the hook has returned");
+      }
+      if (!isa<DeclStmt>(Holder)) {
+        const auto *DS = declStmtOf(V);
+        if (!DS || !DS->isSingleDecl() || V->hasInit())
+          return Unsupported("is kept in '" + V->getName().str() +
+                             "', which is declared together with other "
+                             "variables or initialised");
+        A.ResultVarDecl = DS;
+      }
+      if (countRefs(V) != expectedRefs(A))
+        return Unsupported("is kept in '" + V->getName().str() +
+                           "', which is used elsewhere too");
+    }
+
+    for (const Stmt *S : A.Replaced)
+      if (!spelledInFile(S)) {
+        M.addReason("macro-spelled", Classification::Blocked,
+                    Name + "() is spelled inside a macro",
+                    SM.getExpansionLoc(Loc));
+        return;
+      }
+
+    if (A.Use != ResultUse::Returned) {
+      const Stmt *Last = A.Replaced.back();
+      if (A.Use == ResultUse::Ignored)
+        Last = A.Replaced.front();
+      if (parentOf(Last) != Body) {
+        M.addReason("remap-nested", Classification::Manual,
+                    Name + "() sits inside a nested block; only a top-level "
+                           "call or a `return " + Name + "(...)` converts",
+                    Loc);
+        return;
+      }
+      checkCodeAfter(Last, A, Name);
+    }
+
+    // Arguments after the vma.
+    for (unsigned I = 1; I < Call->getNumArgs(); ++I)
+      A.Args.push_back(Call->getArg(I));
+    if (Kind == ActionKind::Remap || Kind == ActionKind::IoRemap) {
+      if (Call->getNumArgs() != 5)
+        return Unsupported("comes from a call with an unexpected signature");
+      A.WholeMapping = asVmaMember(Call->getArg(1), "vm_start") &&
+                       isWholeMappingSize(Call->getArg(3));
+      if (!asVmaMember(Call->getArg(4), "vm_page_prot"))
+        A.Prot = Call->getArg(4);
+    }
+    if (Kind == ActionKind::GenericFile || Kind == ActionKind::GenericFileReadonly) {
+      if (A.Use != ResultUse::Returned || A.Replaced.size() != 1)
+        return Unsupported("is not returned directly");
+    }
+    if (Kind == ActionKind::MapPages && Call->getNumArgs() != 3)
+      return Unsupported("comes from a call with an unexpected signature");
+    line(Loc, Name + "() -> mmap action" +
+                  std::string(A.WholeMapping ? " over the whole mapping" : "") +
+                  (A.ErrorOverride.empty()
+                       ? ""
+                       : ", failure reported as " + A.ErrorOverride));
+    M.Actions.push_back(std::move(A));
+  }
+
+  const DeclStmt *declStmtOf(const VarDecl *V) {
+    auto Parents = Ctx.getParents(*V);
+    return Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
+  }
+
+  const Stmt *nextStatement(const Stmt *S) {
+    const auto *CS = dyn_cast_or_null<CompoundStmt>(parentOf(S));
+    if (!CS)
+      return nullptr;
+    for (auto It = CS->body_begin(); It != CS->body_end(); ++It)
+      if (*It == S)
+        return std::next(It) == CS->body_end() ? nullptr : *std::next(It);
+    return nullptr;
+  }
+
+  unsigned countRefs(const VarDecl *V) {
+    struct Counter : RecursiveASTVisitor<Counter> {
+      const VarDecl *V;
+      unsigned N = 0;
+      bool VisitDeclRefExpr(DeclRefExpr *D) {
+        N += D->getDecl() == V;
+        return true;
+      }
+    } C;
+    C.V = V;
+    C.TraverseStmt(M.Definition->getBody());
+    return C.N;
+  }
+
+  // References of the result variable the recognised forms account for.
+  unsigned expectedRefs(const MapAction &A) {
+    unsigned N = isa<DeclStmt>(A.Replaced.front()) ? 0 : 1; // `ret = ...`
+    if (A.Replaced.size() < 2)
+      return N;
+    if (isa<ReturnStmt>(A.Replaced[1]))
+      return N + 1;
+    // The if's condition, and its return when it returns the variable.
+    const auto *If = cast<IfStmt>(A.Replaced[1]);
+    const ReturnStmt *Ret = failureReturn(If, A.ResultVar);
+    return N + 1 + (Ret && isRef(Ret->getRetValue(), A.ResultVar) ? 1 : 0);
+  }
+
+  // After a deferred action only descriptor edits may follow: they took
+  // effect before the page tables did in the old code too.
+  void checkCodeAfter(const Stmt *Last, const MapAction &A,
+                      const std::string &Name) {
+    bool After = false;
+    for (const Stmt *S : TopLevel->body()) {
+      if (S == Last) {
+        After = true;
+        continue;
+      }
+      if (!After)
+        continue;
+      if (const auto *Ret = dyn_cast<ReturnStmt>(S)) {
+        Expr::EvalResult R;
+        const Expr *V = Ret->getRetValue();
+        if (V && V->EvaluateAsInt(R, Ctx) && R.Val.getInt() == 0)
+          return;
+        if (A.ResultVar && isRef(V, A.ResultVar))
+          return;
+        break;
+      }
+      if (isa<NullStmt>(S) || isDescriptorEdit(S))
+        continue;
+      M.addReason("code-after-remap", Classification::Manual,
+                  "code runs after " + Name +
+                      "(); with mmap_prepare it would run before the pages "
+                      "are mapped",
+                  S->getBeginLoc());
+      return;
+    }
+    M.addReason("code-after-remap", Classification::Manual,
+                "the hook does not return 0 right after " + Name + "()",
+                A.Call->getBeginLoc());
+  }
+
+  bool isDescriptorEdit(const Stmt *S) {
+    const auto *E = dyn_cast<Expr>(S);
+    if (!E)
+      return false;
+    E = strip(E);
+    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      if (!BO->isAssignmentOp())
+        return false;
+      const auto *ME = dyn_cast<MemberExpr>(strip(BO->getLHS()));
+      if (!ME)
+        return false;
+      const auto *Base = dyn_cast<DeclRefExpr>(baseThroughAnonymous(ME));
+      StringRef F = ME->getMemberDecl()->getName();
+      return Base && Base->getDecl() == M.VmaParm &&
+             (F == "vm_ops" || F == "vm_private_data" || F == "vm_flags");
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      std::string Name = spelledCalleeName(Call, Ctx);
+      return StringRef(Name).starts_with("vm_flags_") || isLoggingCallee(Name);
+    }
+    return false;
+  }
+
+  // Is \p E exactly vm_end - vm_start, directly or through a local that is
+  // never written after its initialiser?
+  bool isWholeMappingSize(const Expr *E, unsigned Depth = 0) {
+    E = strip(E);
+    if (Depth > 4)
+      return false;
+    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      if (BO->getOpcode() == BO_Sub)
+        return asVmaMember(BO->getLHS(), "vm_end") &&
+               asVmaMember(BO->getRHS(), "vm_start");
+      // vma_pages(vma) << PAGE_SHIFT, vma_pages(vma) * PAGE_SIZE
+      auto IsPages = [&](const Expr *X) {
+        const auto *C = dyn_cast<CallExpr>(strip(X));
+        return C && spelledCalleeName(C, Ctx) == "vma_pages";
+      };
+      auto MacroIs = [&](const Expr *X, StringRef Name) {
+        return macroSpelledAs(X->IgnoreParens()->getSourceRange(), Ctx) == Name;
+      };
+      if (BO->getOpcode() == BO_Shl)
+        return IsPages(BO->getLHS()) && MacroIs(BO->getRHS(), "PAGE_SHIFT");
+      if (BO->getOpcode() == BO_Mul)
+        return (IsPages(BO->getLHS()) && MacroIs(BO->getRHS(), "PAGE_SIZE")) ||
+               (IsPages(BO->getRHS()) && MacroIs(BO->getLHS(), "PAGE_SIZE"));
+      return false;
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!V || !V->isLocalVarDecl() || !V->getInit() || isEverWritten(V))
+        return false;
+      return isWholeMappingSize(V->getInit(), Depth + 1);
+    }
+    return false;
+  }
+
+  bool isEverWritten(const VarDecl *V) {
+    struct Finder : RecursiveASTVisitor<Finder> {
+      const VarDecl *V;
+      bool Written = false;
+      bool refers(const Expr *E) {
+        const auto *D = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+        return D && D->getDecl() == V;
+      }
+      bool VisitBinaryOperator(BinaryOperator *BO) {
+        Written |= BO->isAssignmentOp() && refers(BO->getLHS());
+        return true;
+      }
+      bool VisitUnaryOperator(UnaryOperator *UO) {
+        Written |= (UO->isIncrementDecrementOp() ||
+                    UO->getOpcode() == UO_AddrOf) &&
+                   refers(UO->getSubExpr());
+        return true;
+      }
+    } F;
+    F.V = V;
+    F.TraverseStmt(M.Definition->getBody());
+    return F.Written;
+  }
+
+  void finish() {
+    if (M.Actions.size() > 1) {
+      for (const MapAction &A : M.Actions)
+        if (A.Use != ResultUse::Returned) {
+          M.addReason("multiple-remaps", Classification::Manual,
+                      "maps memory more than once on one path; a mapping "
+                      "gets a single mmap action",
+                      A.Call->getBeginLoc());
+          break;
+        }
+    }
+    // An action captures desc->page_prot when it is recorded.
+    for (const LeafUse &L : M.Leaves) {
+      if (L.K != LeafUse::Field || L.FieldName != VmaField::PageProt)
+        continue;
+      const Stmt *P = parentOf(L.E);
+      if (!isWrite(P, L.E))
+        continue;
+      for (const MapAction &A : M.Actions)
+        if (SM.isBeforeInTranslationUnit(A.Call->getBeginLoc(),
+                                         L.E->getBeginLoc()))
+          M.addReason("page-prot-after-remap", Classification::Manual,
+                      "vma->vm_page_prot is changed after " + A.CalleeName +
+                          "(); the action would not see it",
+                      L.E->getBeginLoc());
+    }
+  }
+
+  CallbackModel &M;
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  const TranslationUnitFacts &Facts;
+  const CompoundStmt *TopLevel = nullptr;
+  unsigned LoopDepth = 0;
+  llvm::DenseSet<const MemberExpr *> Consumed;
+};
+
+} // namespace
+
+std::string spelledCalleeName(const CallExpr *Call, const ASTContext &Ctx) {
+  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
+  std::string Macro = macroSpelledAs(Callee->getSourceRange(), Ctx);
+  if (!Macro.empty())
+    return Macro;
+  if (const FunctionDecl *FD = Call->getDirectCallee())
+    return FD->getName().str();
+  return "";
+}
+
+bool hasLegacyMmapSignature(const FunctionDecl *FD) {
+  return FD->getNumParams() == 2 &&
+         isPointerToRecord(FD->getParamDecl(0)->getType(), "file") &&
+         isPointerToRecord(FD->getParamDecl(1)->getType(), "vm_area_struct");
+}
+
+TranslationUnitFacts collectTranslationUnitFacts(ASTContext &Ctx) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    TranslationUnitFacts Facts;
+    bool VisitDesignatedInitExpr(DesignatedInitExpr *DIE) {
+      if (DIE->size() != 1 || !DIE->getDesignator(0)->isFieldDesignator())
+        return true;
+      const FieldDecl *FD = DIE->getDesignator(0)->getFieldDecl();
+      if (!FD || FD->getName() != "open" ||
+          FD->getParent()->getName() != "vm_operations_struct")
+        return true;
+      const Expr *Init = DIE->getInit()->IgnoreParenImpCasts();
+      if (const auto *U = dyn_cast<UnaryOperator>(Init))
+        Init = U->getSubExpr()->IgnoreParenImpCasts();
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(Init))
+        if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl()))
+          Facts.VmOpenHandlers.insert(Fn->getCanonicalDecl());
+      return true;
+    }
+  } F;
+  F.TraverseDecl(Ctx.getTranslationUnitDecl());
+  return std::move(F.Facts);
+}
+
+CallbackModel analyzeCallback(const FunctionDecl *Definition, ASTContext &Ctx,
+                              const TranslationUnitFacts &Facts) {
+  CallbackModel M;
+  M.Definition = Definition;
+  M.FileParm = Definition->getParamDecl(0);
+  M.VmaParm = Definition->getParamDecl(1);
+  if (Definition->getLocation().isMacroID()) {
+    M.addReason("macro-spelled", Classification::Blocked,
+                "the callback is defined by a macro",
+                Ctx.getSourceManager().getExpansionLoc(Definition->getLocation()));
+    return M;
+  }
+  BodyScanner(M, Ctx, Facts).run();
+  return M;
+}
+
+} // namespace mpl

@@ -1,0 +1,117 @@
+//===- CallbackModel.h - what a legacy mmap callback does -------*- C++ -*-===//
+//
+// The analysis result for one `int fn(struct file *, struct vm_area_struct *)`
+// callback: every use of its vma, the page-table work it does, and the
+// reasons it cannot be converted mechanically. Rewriters read only this.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MPL_MATCHERS_CALLBACKMODEL_H
+#define MPL_MATCHERS_CALLBACKMODEL_H
+
+#include "matchers/VmaFlags.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
+#include <string>
+#include <vector>
+
+namespace mpl {
+
+enum class Classification { Convertible, Manual, Blocked };
+const char *classificationName(Classification C);
+
+/// One thing that stands between a callback and a mechanical conversion.
+/// Codes are public and stable (see docs/checks/mmap-prepare-legacy-hook.md).
+struct Reason {
+  std::string Code;
+  Classification Severity = Classification::Manual;
+  std::string Message;
+  clang::SourceLocation Loc;
+};
+
+enum class VmaField { Start, End, Pgoff, PageProt, VmOps, PrivateData, VmFile,
+                      Mm, Flags };
+
+/// A use of the vma that becomes an expression on the descriptor.
+struct LeafUse {
+  enum Kind {
+    Field,       // vma->vm_pgoff          -> desc->pgoff
+    Size,        // vma->vm_end - vma->vm_start -> vma_desc_size(desc)
+    Pages,       // vma_pages(vma)         -> vma_desc_pages(desc)
+    CowMapping,  // is_cow_mapping(vma->vm_flags) -> vma_desc_is_cow_mapping(desc)
+    FlagTestAny, // vma->vm_flags & VM_X   -> vma_desc_test[_any](desc, ...)
+    FlagTestAll, // (vma->vm_flags & M) == M -> vma_desc_test_all(desc, ...)
+    FlagSet,     // vm_flags_set(vma, M)   -> vma_desc_set_flags(desc, ...)
+    FlagClear,   // vm_flags_clear(vma, M) -> vma_desc_clear_flags(desc, ...)
+    FlagMod,     // vm_flags_mod(vma, S, C) -> set then clear (two statements)
+    FlagReset,   // vm_flags_reset/init(vma, M) -> desc->vma_flags = mk_vma_flags(...)
+  };
+  Kind K;
+  const clang::Expr *E;           // the node whose spelling is replaced
+  VmaField FieldName = VmaField::Start;
+  std::vector<std::string> Bits;  // flag kinds: VMA_xxx_BIT names (set side)
+  std::vector<std::string> ClearBits; // FlagMod: the clear side
+  bool isFlagUse() const { return K >= FlagTestAny; }
+};
+
+enum class ActionKind {
+  Remap,              // remap_pfn_range
+  IoRemap,            // io_remap_pfn_range
+  SimpleIoRemap,      // vm_iomap_memory
+  MapPages,           // vm_map_pages
+  InsertPages,        // vm_insert_pages
+  GenericFile,        // generic_file_mmap
+  GenericFileReadonly // generic_file_readonly_mmap
+};
+
+/// How the legacy code consumed the page-table call's result.
+enum class ResultUse {
+  Returned,   // return remap_pfn_range(...);
+  FailReturns,// if (remap_pfn_range(...)) return -EAGAIN;
+  Checked,    // ret = remap_pfn_range(...); if (ret) return ret;
+  Ignored     // remap_pfn_range(...);
+};
+
+/// Page-table work that becomes a deferred mmap action.
+struct MapAction {
+  ActionKind Kind = ActionKind::Remap;
+  const clang::CallExpr *Call = nullptr;
+  std::string CalleeName;
+  ResultUse Use = ResultUse::Returned;
+  /// Statements the action replaces, in order (the call's statement first).
+  std::vector<const clang::Stmt *> Replaced;
+  /// A local that only carried the result and goes away with it.
+  const clang::VarDecl *ResultVar = nullptr;
+  const clang::DeclStmt *ResultVarDecl = nullptr;
+  /// Spelling of the errno a failure was turned into ("-EAGAIN"), if any.
+  std::string ErrorOverride;
+  /// The call covers exactly [vm_start, vm_end).
+  bool WholeMapping = false;
+  /// Call arguments after the vma (start, pfn, size, prot, ... as the callee
+  /// takes them); the protection argument is null when it is vm_page_prot.
+  std::vector<const clang::Expr *> Args;
+  const clang::Expr *Prot = nullptr;
+};
+
+struct CallbackModel {
+  const clang::FunctionDecl *Definition = nullptr;
+  const clang::ParmVarDecl *FileParm = nullptr;
+  const clang::ParmVarDecl *VmaParm = nullptr;
+  bool FileUsed = false;
+  std::vector<LeafUse> Leaves;
+  std::vector<MapAction> Actions;
+  std::vector<Reason> Reasons;
+  /// Informational notes that do not change the class ("the ignored result
+  /// of remap_pfn_range() now fails the mmap").
+  std::vector<std::pair<clang::SourceLocation, std::string>> Notes;
+  /// One line per decision, for --explain.
+  std::vector<std::string> Explanation;
+
+  Classification classification() const;
+  void addReason(std::string Code, Classification Severity, std::string Msg,
+                 clang::SourceLocation Loc);
+};
+
+} // namespace mpl
+
+#endif

@@ -1,0 +1,91 @@
+//===- SourceText.cpp -----------------------------------------------------===//
+#include "matchers/SourceText.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace mpl {
+
+std::optional<CharSourceRange> spelledFileRange(SourceRange R,
+                                                const ASTContext &Ctx) {
+  if (R.isInvalid())
+    return std::nullopt;
+  CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(R), Ctx.getSourceManager(),
+      Ctx.getLangOpts());
+  if (Range.isInvalid())
+    return std::nullopt;
+  return Range;
+}
+
+std::optional<std::string> spelledText(SourceRange R, const ASTContext &Ctx) {
+  auto Range = spelledFileRange(R, Ctx);
+  if (!Range)
+    return std::nullopt;
+  bool Invalid = false;
+  StringRef Text = Lexer::getSourceText(*Range, Ctx.getSourceManager(),
+                                        Ctx.getLangOpts(), &Invalid);
+  if (Invalid)
+    return std::nullopt;
+  return Text.str();
+}
+
+std::string macroSpelledAs(SourceRange R, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation B = R.getBegin();
+  if (!B.isMacroID())
+    return "";
+  // Walk out to the outermost expansion that starts at B; it must also end
+  // where R ends for R to be exactly one macro's expansion.
+  CharSourceRange Expansion = SM.getExpansionRange(B);
+  CharSourceRange EndExpansion = SM.getExpansionRange(R.getEnd());
+  if (Expansion.getBegin() != EndExpansion.getBegin() ||
+      Expansion.getEnd() != EndExpansion.getEnd())
+    return "";
+  bool Invalid = false;
+  StringRef Text =
+      Lexer::getSourceText(Expansion, SM, Ctx.getLangOpts(), &Invalid);
+  if (Invalid)
+    return "";
+  // An object-like macro use is a single identifier.
+  for (char C : Text)
+    if (!(isalnum(static_cast<unsigned char>(C)) || C == '_'))
+      return "";
+  return Text.str();
+}
+
+std::string indentationAt(SourceLocation Loc, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  Loc = SM.getExpansionLoc(Loc);
+  auto [FID, Offset] = SM.getDecomposedLoc(Loc);
+  bool Invalid = false;
+  StringRef Buffer = SM.getBufferData(FID, &Invalid);
+  if (Invalid)
+    return "";
+  size_t LineStart = Buffer.rfind('\n', Offset == 0 ? 0 : Offset - 1);
+  LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
+  size_t End = LineStart;
+  while (End < Buffer.size() && (Buffer[End] == ' ' || Buffer[End] == '\t'))
+    ++End;
+  return Buffer.substr(LineStart, End - LineStart).str();
+}
+
+SourceLocation endOfTokenRange(SourceRange R, const ASTContext &Ctx) {
+  auto Range = spelledFileRange(R, Ctx);
+  if (!Range)
+    return SourceLocation();
+  return Range->getEnd();
+}
+
+std::string filePathOf(SourceLocation Loc, const SourceManager &SM) {
+  FileID FID = SM.getFileID(SM.getFileLoc(Loc));
+  if (auto FE = SM.getFileEntryRefForID(FID)) {
+    StringRef Real = FE->getFileEntry().tryGetRealPathName();
+    if (!Real.empty())
+      return Real.str();
+    return FE->getName().str();
+  }
+  return SM.getFilename(SM.getFileLoc(Loc)).str();
+}
+
+} // namespace mpl

@@ -1,0 +1,59 @@
+//===- ApiLevel.cpp -------------------------------------------------------===//
+#include "rewriters/ApiLevel.h"
+#include "clang/AST/Decl.h"
+
+using namespace clang;
+
+namespace mpl {
+
+std::string ApiLevel::str() const {
+  if (isAuto())
+    return "auto";
+  return std::to_string(Version / 100) + "." + std::to_string(Version % 100);
+}
+
+std::optional<ApiLevel> ApiLevel::parse(llvm::StringRef Text) {
+  if (Text == "auto")
+    return ApiLevel{0};
+  auto [Major, Minor] = Text.split('.');
+  unsigned Ma = 0, Mi = 0;
+  if (Major.getAsInteger(10, Ma) || Minor.getAsInteger(10, Mi) || Mi > 99)
+    return std::nullopt;
+  unsigned V = Ma * 100 + Mi;
+  if (V < Oldest || V > Newest)
+    return std::nullopt;
+  return ApiLevel{V};
+}
+
+bool DeclaredApi::declares(llvm::StringRef Name) const {
+  IdentifierInfo &II = Ctx.Idents.get(Name);
+  // Identifiers remember whether a macro of their name is defined (real
+  // kernels spell vma_desc_set_flags() as a macro over mk_vma_flags()).
+  if (II.hasMacroDefinition())
+    return true;
+  return !Ctx.getTranslationUnitDecl()->lookup(DeclarationName(&II)).empty();
+}
+
+bool DeclaredApi::recordHasField(llvm::StringRef Record,
+                                 llvm::StringRef Field) const {
+  IdentifierInfo &II = Ctx.Idents.get(Record);
+  for (NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(&II))
+    if (const auto *RD = dyn_cast<RecordDecl>(D))
+      if (const RecordDecl *Def = RD->getDefinition())
+        for (const FieldDecl *F : Def->fields())
+          if (F->getName() == Field)
+            return true;
+  return false;
+}
+
+unsigned DeclaredApi::detectLevel() const {
+  if (!declares("vma_desc_set_flags") || !declares("mmap_action_remap"))
+    return 0;
+  if (!declares("vma_desc_test_any"))
+    return 700;
+  if (!recordHasField("mmap_action", "error_override"))
+    return 701;
+  return 702;
+}
+
+} // namespace mpl

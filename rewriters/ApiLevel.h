@@ -1,0 +1,45 @@
+//===- ApiLevel.h - which spelling of the mmap_prepare API to emit -*- C++ -*-=//
+//
+// Helper names changed between kernel releases (kernel-api.md sections 2.1
+// and 8). A target level picks the spelling; `auto` reads the translation
+// unit's own headers and never emits a helper they do not declare.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MPL_REWRITERS_APILEVEL_H
+#define MPL_REWRITERS_APILEVEL_H
+
+#include "clang/AST/ASTContext.h"
+#include <optional>
+#include <string>
+
+namespace mpl {
+
+/// A kernel release as major * 100 + minor (703 = v7.3); 0 = `auto`.
+struct ApiLevel {
+  unsigned Version = 0;
+  bool isAuto() const { return Version == 0; }
+  std::string str() const;
+  /// Parses "7.0".."7.3" or "auto".
+  static std::optional<ApiLevel> parse(llvm::StringRef Text);
+  static constexpr unsigned Oldest = 700, Newest = 703;
+};
+
+/// What the translation unit's headers declare.
+class DeclaredApi {
+public:
+  explicit DeclaredApi(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+  /// A function, macro or enumerator of that name is visible at the end of
+  /// the translation unit.
+  bool declares(llvm::StringRef Name) const;
+  bool recordHasField(llvm::StringRef Record, llvm::StringRef Field) const;
+  /// The newest level whose spelling these headers support, or 0 when they
+  /// predate the 7.0 descriptor flag helpers.
+  unsigned detectLevel() const;
+
+private:
+  clang::ASTContext &Ctx;
+};
+
+} // namespace mpl
+
+#endif

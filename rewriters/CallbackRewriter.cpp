@@ -1,0 +1,443 @@
+//===- CallbackRewriter.cpp - render a CallbackModel as edits -------------===//
+//
+// Leaf rewrites (vma->vm_pgoff -> desc->pgoff, flag calls) are collected
+// first. A structural rewrite (a remap statement becoming an action) renders
+// its arguments with the leaves inside it applied and absorbs them, so no
+// two edits ever overlap.
+//
+//===----------------------------------------------------------------------===//
+#include "rewriters/CallbackRewriter.h"
+#include "matchers/SourceText.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/TypeLoc.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringExtras.h"
+#include <algorithm>
+
+using namespace clang;
+
+namespace mpl {
+namespace {
+
+class CallbackRewriter {
+public:
+  CallbackRewriter(const RewriteRequest &Req, ASTContext &Ctx)
+      : Req(Req), M(*Req.Model), Ctx(Ctx), SM(Ctx.getSourceManager()),
+        D(Req.DescName) {}
+
+  RewriteResult run() {
+    for (const LeafUse &L : M.Leaves)
+      addLeaf(L);
+    for (const MapAction &A : M.Actions)
+      rewriteAction(A);
+    rewriteSignatures();
+    addFilePrologue();
+    for (SourceLocation Loc : Req.SlotFieldTokens)
+      replaceToken(Loc, "mmap_prepare");
+    for (SourceLocation Loc : Req.CallbackRefTokens)
+      replaceToken(Loc, Req.NewName);
+    for (Pending &P : Leaves)
+      if (!P.Consumed)
+        emit(P.Range, P.Text);
+
+    if (Req.MustBeDeclared)
+      for (const std::string &Helper : Result.HelpersUsed)
+        if (!Req.MustBeDeclared->declares(Helper))
+          fail("helper-undeclared", Classification::Manual,
+               "this tree's headers do not declare " + Helper +
+                   "(); pass --api=<level> to emit it anyway",
+               M.Definition->getLocation());
+    if (!Result.Reasons.empty())
+      Result.Edits.clear();
+    std::sort(Result.Edits.begin(), Result.Edits.end());
+    Result.Edits.erase(std::unique(Result.Edits.begin(), Result.Edits.end()),
+                       Result.Edits.end());
+    return std::move(Result);
+  }
+
+private:
+  struct Pending {
+    CharSourceRange Range;
+    unsigned Begin, End;
+    std::string Text;
+    bool Consumed = false;
+  };
+
+  void fail(std::string Code, Classification Severity, std::string Message,
+            SourceLocation Loc) {
+    for (const Reason &R : Result.Reasons)
+      if (R.Code == Code && R.Message == Message)
+        return;
+    Result.Reasons.push_back({std::move(Code), Severity, std::move(Message), Loc});
+  }
+
+  std::string helper(const std::string &Name) {
+    if (std::find(Result.HelpersUsed.begin(), Result.HelpersUsed.end(),
+                  Name) == Result.HelpersUsed.end())
+      Result.HelpersUsed.push_back(Name);
+    return Name;
+  }
+
+  std::string bitList(const std::vector<std::string> &Bits) {
+    if (Req.MustBeDeclared)
+      for (const std::string &Bit : Bits)
+        if (!Req.MustBeDeclared->declares(Bit))
+          fail("helper-undeclared", Classification::Manual,
+               "this tree's headers do not declare " + Bit,
+               M.Definition->getLocation());
+    return llvm::join(Bits, ", ");
+  }
+
+  std::optional<CharSourceRange> range(const Stmt *S) {
+    auto R = spelledFileRange(S->getSourceRange(), Ctx);
+    if (!R)
+      fail("macro-spelled", Classification::Blocked,
+           "code to rewrite is spelled inside a macro",
+           SM.getExpansionLoc(S->getBeginLoc()));
+    return R;
+  }
+
+  void addLeaf(const LeafUse &L) {
+    auto R = range(L.E);
+    if (!R)
+      return;
+    std::string Text = leafText(L);
+    if (Text.empty())
+      return;
+    Leaves.push_back({*R, SM.getFileOffset(R->getBegin()),
+                      SM.getFileOffset(R->getEnd()), Text});
+  }
+
+  std::string fieldName(VmaField F) {
+    switch (F) {
+    case VmaField::Start: return "start";
+    case VmaField::End: return "end";
+    case VmaField::Pgoff: return "pgoff";
+    case VmaField::PageProt: return "page_prot";
+    case VmaField::VmOps: return "vm_ops";
+    case VmaField::PrivateData: return "private_data";
+    case VmaField::VmFile: return "vm_file";
+    case VmaField::Mm: return "mm";
+    case VmaField::Flags: return "vma_flags";
+    }
+    return "";
+  }
+
+  std::string leafText(const LeafUse &L) {
+    SourceLocation Loc = L.E->getBeginLoc();
+    switch (L.K) {
+    case LeafUse::Field:
+      return D + "->" + fieldName(L.FieldName);
+    case LeafUse::Size:
+      return helper("vma_desc_size") + "(" + D + ")";
+    case LeafUse::Pages:
+      return helper("vma_desc_pages") + "(" + D + ")";
+    case LeafUse::CowMapping:
+      return helper("vma_desc_is_cow_mapping") + "(" + D + ")";
+    case LeafUse::FlagTestAny:
+      if (Req.Level == 700)
+        return helper("vma_desc_test_flags") + "(" + D + ", " + bitList(L.Bits) + ")";
+      return helper(L.Bits.size() == 1 ? "vma_desc_test" : "vma_desc_test_any") +
+             "(" + D + ", " + bitList(L.Bits) + ")";
+    case LeafUse::FlagTestAll:
+      if (Req.Level < 701) {
+        fail("needs-newer-api", Classification::Manual,
+             "testing several flags at once needs vma_desc_test_all() (7.1+)",
+             Loc);
+        return "";
+      }
+      return helper("vma_desc_test_all") + "(" + D + ", " + bitList(L.Bits) + ")";
+    case LeafUse::FlagSet:
+    case LeafUse::FlagClear:
+      if (L.Bits.empty()) {
+        fail("flags-expression", Classification::Manual,
+             "the flag mask is empty (VM_NONE)", Loc);
+        return "";
+      }
+      return helper(L.K == LeafUse::FlagSet ? "vma_desc_set_flags"
+                                            : "vma_desc_clear_flags") +
+             "(" + D + ", " + bitList(L.Bits) + ")";
+    case LeafUse::FlagMod: {
+      std::vector<std::string> Parts;
+      if (!L.Bits.empty())
+        Parts.push_back(helper("vma_desc_set_flags") + "(" + D + ", " +
+                        bitList(L.Bits) + ")");
+      if (!L.ClearBits.empty())
+        Parts.push_back(helper("vma_desc_clear_flags") + "(" + D + ", " +
+                        bitList(L.ClearBits) + ")");
+      if (Parts.empty()) {
+        fail("flags-expression", Classification::Manual,
+             "vm_flags_mod() with two empty masks", Loc);
+        return "";
+      }
+      return llvm::join(Parts, ";\n" + indentationAt(Loc, Ctx));
+    }
+    case LeafUse::FlagReset:
+      if (L.Bits.empty())
+        return D + "->vma_flags = " + helper("EMPTY_VMA_FLAGS");
+      return D + "->vma_flags = " + helper("mk_vma_flags") + "(" +
+             bitList(L.Bits) + ")";
+    }
+    return "";
+  }
+
+  /// The original text of \p R with every leaf inside it applied.
+  std::string render(CharSourceRange R) {
+    unsigned Begin = SM.getFileOffset(R.getBegin());
+    unsigned End = SM.getFileOffset(R.getEnd());
+    StringRef Buffer = SM.getBufferData(SM.getFileID(R.getBegin()));
+    std::string Out;
+    unsigned Cursor = Begin;
+    std::vector<Pending *> Inside;
+    for (Pending &P : Leaves)
+      if (P.Begin >= Begin && P.End <= End)
+        Inside.push_back(&P);
+    std::sort(Inside.begin(), Inside.end(),
+              [](const Pending *A, const Pending *B) { return A->Begin < B->Begin; });
+    for (Pending *P : Inside) {
+      if (P->Begin < Cursor)
+        continue; // nested in a leaf already applied
+      Out += Buffer.substr(Cursor, P->Begin - Cursor);
+      Out += P->Text;
+      Cursor = P->End;
+      P->Consumed = true;
+    }
+    Out += Buffer.substr(Cursor, End - Cursor);
+    return Out;
+  }
+
+  std::optional<std::string> renderExpr(const Expr *E) {
+    auto R = range(E);
+    if (!R)
+      return std::nullopt;
+    return render(*R);
+  }
+
+  /// Extends a statement's range over its trailing semicolon.
+  CharSourceRange withSemicolon(CharSourceRange R) {
+    Token Tok;
+    if (!Lexer::getRawToken(R.getEnd(), Tok, SM, Ctx.getLangOpts(),
+                            /*IgnoreWhiteSpace=*/true) &&
+        Tok.is(tok::semi))
+      R.setEnd(Tok.getEndLoc());
+    return R;
+  }
+
+  /// Removes a statement; whole lines when it stands alone on them.
+  void removeStatement(const Stmt *S) {
+    auto R = range(S);
+    if (!R)
+      return;
+    CharSourceRange Full = withSemicolon(*R);
+    unsigned Begin = SM.getFileOffset(Full.getBegin());
+    unsigned End = SM.getFileOffset(Full.getEnd());
+    StringRef Buffer = SM.getBufferData(SM.getFileID(Full.getBegin()));
+    unsigned LineBegin = Begin;
+    while (LineBegin > 0 && (Buffer[LineBegin - 1] == ' ' || Buffer[LineBegin - 1] == '\t'))
+      --LineBegin;
+    unsigned LineEnd = End;
+    while (LineEnd < Buffer.size() && (Buffer[LineEnd] == ' ' || Buffer[LineEnd] == '\t'))
+      ++LineEnd;
+    bool OwnLines = (LineBegin == 0 || Buffer[LineBegin - 1] == '\n') &&
+                    LineEnd < Buffer.size() && Buffer[LineEnd] == '\n';
+    if (OwnLines) {
+      Begin = LineBegin;
+      End = LineEnd + 1;
+    }
+    FileID FID = SM.getFileID(Full.getBegin());
+    SourceLocation FileStart = SM.getLocForStartOfFile(FID);
+    // Absorb leaves inside the removed text.
+    render(CharSourceRange::getCharRange(FileStart.getLocWithOffset(Begin),
+                                         FileStart.getLocWithOffset(End)));
+    emit(CharSourceRange::getCharRange(FileStart.getLocWithOffset(Begin),
+                                       FileStart.getLocWithOffset(End)),
+         "");
+  }
+
+  void rewriteAction(const MapAction &A) {
+    SourceLocation Loc = A.Call->getBeginLoc();
+    std::vector<std::string> Lines;
+    std::string Errno = A.ErrorOverride;
+    if (A.Prot) {
+      auto Prot = renderExpr(A.Prot);
+      if (!Prot)
+        return;
+      Lines.push_back(D + "->page_prot = " + *Prot + ";");
+    }
+    std::vector<std::string> Args;
+    for (const Expr *Arg : A.Args) {
+      auto Text = renderExpr(Arg);
+      if (!Text)
+        return;
+      Args.push_back(*Text);
+    }
+    switch (A.Kind) {
+    case ActionKind::Remap:
+    case ActionKind::IoRemap: {
+      std::string Base = A.Kind == ActionKind::Remap ? "mmap_action_remap"
+                                                     : "mmap_action_ioremap";
+      if (A.WholeMapping)
+        Lines.push_back(helper(Base + "_full") + "(" + D + ", " + Args[1] + ");");
+      else
+        Lines.push_back(helper(Base) + "(" + D + ", " + Args[0] + ", " +
+                        Args[1] + ", " + Args[2] + ");");
+      break;
+    }
+    case ActionKind::SimpleIoRemap:
+      if (Req.Level < 701)
+        return fail("needs-newer-api", Classification::Blocked,
+                    "vm_iomap_memory() has a prepare-time twin only from 7.1 "
+                    "(mmap_action_simple_ioremap)",
+                    Loc);
+      Lines.push_back(helper("mmap_action_simple_ioremap") + "(" + D + ", " +
+                      Args[0] + ", " + Args[1] + ");");
+      break;
+    case ActionKind::MapPages: {
+      if (Req.Level < 701)
+        return fail("needs-newer-api", Classification::Blocked,
+                    "vm_map_pages() has a prepare-time twin only from 7.1 "
+                    "(mmap_action_map_kernel_pages_full)",
+                    Loc);
+      // vm_map_pages() refused a mapping its array could not fill; the
+      // action trusts its caller, so the check moves into the hook.
+      if (A.Args[0]->HasSideEffects(Ctx) || A.Args[1]->HasSideEffects(Ctx))
+        return fail("remap-result-use", Classification::Manual,
+                    "vm_map_pages() arguments have side effects", Loc);
+      std::string Indent = indentationAt(A.Replaced.front()->getBeginLoc(), Ctx);
+      Lines.push_back("if (" + D + "->pgoff >= " + Args[1] + " ||\n" + Indent +
+                      "    " + helper("vma_desc_pages") + "(" + D + ") > " +
+                      Args[1] + " - " + D + "->pgoff)\n" + Indent + "\treturn " +
+                      (Errno.empty() ? "-ENXIO" : Errno) + ";");
+      Lines.push_back(helper("mmap_action_map_kernel_pages_full") + "(" + D +
+                      ", " + Args[0] + " + " + D + "->pgoff);");
+      break;
+    }
+    case ActionKind::GenericFile:
+    case ActionKind::GenericFileReadonly:
+      Lines.push_back(
+          "return " +
+          helper(A.Kind == ActionKind::GenericFile
+                     ? "generic_file_mmap_prepare"
+                     : "generic_file_readonly_mmap_prepare") +
+          "(" + D + ");");
+      break;
+    }
+    if (!Errno.empty()) {
+      if (Req.Level < 702)
+        return fail("error-mapping", Classification::Manual,
+                    A.CalleeName + "() failure is reported as " + Errno +
+                        "; mmap actions take an error override only from 7.2 "
+                        "(action.error_override)",
+                    Loc);
+      Lines.push_back(D + "->action.error_override = " + Errno + ";");
+    }
+    bool IsGeneric = A.Kind == ActionKind::GenericFile ||
+                     A.Kind == ActionKind::GenericFileReadonly;
+    if (A.Use == ResultUse::Returned && !IsGeneric)
+      Lines.push_back("return 0;");
+
+    const Stmt *First = A.Replaced.front();
+    auto R = range(First);
+    if (!R)
+      return;
+    std::string Indent = indentationAt(First->getBeginLoc(), Ctx);
+    bool NeedsBraces = false;
+    if (Lines.size() > 1) {
+      auto Parents = Ctx.getParents(*First);
+      NeedsBraces = !Parents.empty() && !Parents[0].get<CompoundStmt>();
+    }
+    std::string Text;
+    if (NeedsBraces) {
+      Text = "{\n";
+      for (const std::string &Line : Lines)
+        Text += Indent + "\t" + Line + "\n";
+      Text += Indent + "}";
+    } else {
+      Text = llvm::join(Lines, "\n" + Indent);
+    }
+    CharSourceRange Full = withSemicolon(*R);
+    render(Full); // absorb the leaves of the replaced statement
+    emit(Full, Text);
+    for (size_t I = 1; I < A.Replaced.size(); ++I)
+      removeStatement(A.Replaced[I]);
+    if (A.ResultVarDecl)
+      removeStatement(A.ResultVarDecl);
+  }
+
+  void replaceToken(SourceLocation Loc, const std::string &Text) {
+    if (!Loc.isFileID()) {
+      fail("macro-spelled", Classification::Blocked,
+           "a reference to the callback is spelled inside a macro",
+           SM.getExpansionLoc(Loc));
+      return;
+    }
+    unsigned Len = Lexer::MeasureTokenLength(Loc, SM, Ctx.getLangOpts());
+    emit(CharSourceRange::getCharRange(Loc, Loc.getLocWithOffset(Len)), Text);
+  }
+
+  void rewriteSignatures() {
+    for (const FunctionDecl *FD : M.Definition->redecls()) {
+      replaceToken(FD->getLocation(), Req.NewName);
+      FunctionTypeLoc FTL = FD->getFunctionTypeLoc();
+      if (!FTL || !FTL.getLParenLoc().isFileID() ||
+          !FTL.getRParenLoc().isFileID()) {
+        fail("macro-spelled", Classification::Blocked,
+             "the callback's parameter list is spelled inside a macro",
+             SM.getExpansionLoc(FD->getLocation()));
+        continue;
+      }
+      bool Named = !FD->getParamDecl(1)->getName().empty();
+      emit(CharSourceRange::getTokenRange(FTL.getLParenLoc(), FTL.getRParenLoc()),
+           std::string("(struct vm_area_desc *") + (Named ? D : "") + ")");
+    }
+  }
+
+  void addFilePrologue() {
+    if (!M.FileUsed)
+      return;
+    const auto *Body = cast<CompoundStmt>(M.Definition->getBody());
+    SourceLocation LBrace = Body->getLBracLoc();
+    if (!LBrace.isFileID())
+      return fail("macro-spelled", Classification::Blocked,
+                  "the callback body is spelled inside a macro", LBrace);
+    std::string Indent = "\t";
+    bool FirstIsDecl = false;
+    if (!Body->body_empty()) {
+      Indent = indentationAt(Body->body_front()->getBeginLoc(), Ctx);
+      FirstIsDecl = isa<DeclStmt>(Body->body_front());
+    }
+    std::string Name = M.FileParm->getName().str();
+    SourceLocation After = LBrace.getLocWithOffset(1);
+    emit(CharSourceRange::getCharRange(After, After),
+         "\n" + Indent + "struct file *" + Name + " = " + D + "->file;" +
+             (FirstIsDecl ? "" : "\n"));
+  }
+
+  void emit(CharSourceRange R, std::string Text) {
+    if (R.isTokenRange())
+      R = Lexer::getAsCharRange(R, SM, Ctx.getLangOpts());
+    Edit E;
+    E.Range = R;
+    E.File = filePathOf(R.getBegin(), SM);
+    E.Offset = SM.getFileOffset(R.getBegin());
+    E.Length = SM.getFileOffset(R.getEnd()) - E.Offset;
+    E.Text = std::move(Text);
+    Result.Edits.push_back(std::move(E));
+  }
+
+  const RewriteRequest &Req;
+  const CallbackModel &M;
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  std::string D;
+  std::vector<Pending> Leaves;
+  RewriteResult Result;
+};
+
+} // namespace
+
+RewriteResult rewriteCallback(const RewriteRequest &Request, ASTContext &Ctx) {
+  return CallbackRewriter(Request, Ctx).run();
+}
+
+} // namespace mpl

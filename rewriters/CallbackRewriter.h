@@ -1,0 +1,39 @@
+//===- CallbackRewriter.h - legacy mmap callback -> mmap_prepare -*- C++ -*-===//
+#ifndef MPL_REWRITERS_CALLBACKREWRITER_H
+#define MPL_REWRITERS_CALLBACKREWRITER_H
+
+#include "matchers/CallbackModel.h"
+#include "rewriters/ApiLevel.h"
+#include "rewriters/Edit.h"
+
+namespace mpl {
+
+struct RewriteRequest {
+  const CallbackModel *Model = nullptr;
+  /// The level whose spelling to emit (never auto here).
+  unsigned Level = ApiLevel::Newest;
+  /// Check each emitted helper against the TU's declarations (auto mode).
+  const DeclaredApi *MustBeDeclared = nullptr;
+  std::string NewName;
+  std::string DescName = "desc";
+  /// `mmap` tokens of ops-table slots to become `mmap_prepare`, and the
+  /// callback references in them to rename.
+  std::vector<clang::SourceLocation> SlotFieldTokens;
+  std::vector<clang::SourceLocation> CallbackRefTokens;
+};
+
+struct RewriteResult {
+  std::vector<Edit> Edits;
+  /// Reasons found while rewriting (a helper the target level lacks); when
+  /// any is present, Edits is empty: a callback converts whole or not at all.
+  std::vector<Reason> Reasons;
+  /// Helpers the rewrite emits, for --explain.
+  std::vector<std::string> HelpersUsed;
+};
+
+RewriteResult rewriteCallback(const RewriteRequest &Request,
+                              clang::ASTContext &Ctx);
+
+} // namespace mpl
+
+#endif
