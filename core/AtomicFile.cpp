@@ -14,9 +14,10 @@ std::string writeFileAtomically(llvm::StringRef PathRef,
   struct stat St;
   if (::stat(Path.c_str(), &St) != 0)
     return std::string("cannot stat: ") + std::strerror(errno);
-  if (::access(Path.c_str(), W_OK) != 0)
-    return "file is not writable (" + std::string(std::strerror(errno)) +
-           "); left unchanged";
+  // Root may write anything; a file without write bits is still the
+  // user's way of saying "do not touch".
+  if (::access(Path.c_str(), W_OK) != 0 || (St.st_mode & 0222) == 0)
+    return "file is read-only; left unchanged";
   std::string Temp = Path + ".mpl-XXXXXX";
   int FD = ::mkstemp(Temp.data());
   if (FD < 0)

@@ -990,7 +990,27 @@ private:
 
 } // namespace
 
+/// The function-like macro that spells the whole call, if any
+/// (dma_mmap_coherent() wraps dma_mmap_attrs()).
+static std::string wrappingMacro(const CallExpr *Call, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation B = Call->getBeginLoc(), E = Call->getEndLoc();
+  if (!B.isMacroID() || SM.isMacroArgExpansion(B))
+    return "";
+  CharSourceRange RB = SM.getExpansionRange(B), RE = SM.getExpansionRange(E);
+  if (RB.getBegin() != RE.getBegin() || RB.getEnd() != RE.getEnd())
+    return "";
+  SourceLocation NameLoc = RB.getBegin();
+  unsigned Len = Lexer::MeasureTokenLength(NameLoc, SM, Ctx.getLangOpts());
+  return std::string(SM.getCharacterData(NameLoc), Len);
+}
+
 std::string spelledCalleeName(const CallExpr *Call, const ASTContext &Ctx) {
+  std::string Wrapper = wrappingMacro(Call, Ctx);
+  if (!Wrapper.empty() &&
+      (blockingCallees().count(Wrapper) || frameworkCallees().contains(Wrapper) ||
+       isStateAcquiringCallee(Wrapper)))
+    return Wrapper;
   const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
   std::string Macro = macroSpelledAs(Callee->getSourceRange(), Ctx);
   if (!Macro.empty())

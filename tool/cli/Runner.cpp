@@ -184,7 +184,6 @@ unsigned Runner::countErrors(const std::string &File,
   auto F = newFrontendActionFactory<SyntaxOnlyAction>();
   int Status = Tool.run(F.get());
   FirstError = Diags.First;
-  if (getenv("MPL_DUMP")) for (auto &[P, RW] : Overlay) llvm::errs() << RW.After;
   return Diags.Errors + (Status != 0 && Diags.Errors == 0);
 }
 
