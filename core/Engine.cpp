@@ -302,7 +302,7 @@ private:
         continue;
       Finding F;
       F.Check = check::VmFlags;
-      F.Where = position(L.E->getBeginLoc());
+      F.Where = position(L.E->IgnoreParens()->getBeginLoc());
       F.Callback = M.Definition->getNameAsString();
       std::string Bits = llvm::join(L.Bits, ", ");
       switch (L.K) {

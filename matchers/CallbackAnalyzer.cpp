@@ -458,6 +458,13 @@ private:
                       ME->getBeginLoc());
           return;
         }
+        // `!(vma->vm_flags & VM_X)` needs no parentheses around a call.
+        const Expr *Outer = BO;
+        for (auto Parents = Ctx.getParents(*Outer);
+             !Parents.empty() && Parents[0].get<ParenExpr>();
+             Parents = Ctx.getParents(*Outer))
+          Outer = Parents[0].get<ParenExpr>();
+        Leaf.E = Outer;
         M.Leaves.push_back(Leaf);
         line(BO->getBeginLoc(), "flag test -> vma_desc_test()");
         return;

@@ -13,6 +13,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
 #include <algorithm>
+#include <cstring>
 
 using namespace clang;
 
@@ -33,7 +34,7 @@ public:
     rewriteSignatures();
     addFilePrologue();
     for (SourceLocation Loc : Req.SlotFieldTokens)
-      replaceToken(Loc, "mmap_prepare");
+      renameSlot(Loc);
     for (SourceLocation Loc : Req.CallbackRefTokens)
       replaceToken(Loc, Req.NewName);
     for (Pending &P : Leaves)
@@ -78,16 +79,6 @@ private:
     return Name;
   }
 
-  std::string bitList(const std::vector<std::string> &Bits) {
-    if (Req.MustBeDeclared)
-      for (const std::string &Bit : Bits)
-        if (!Req.MustBeDeclared->declares(Bit))
-          fail("helper-undeclared", Classification::Manual,
-               "this tree's headers do not declare " + Bit,
-               M.Definition->getLocation());
-    return llvm::join(Bits, ", ");
-  }
-
   std::optional<CharSourceRange> range(const Stmt *S) {
     auto R = spelledFileRange(S->getSourceRange(), Ctx);
     if (!R)
@@ -123,22 +114,76 @@ private:
     return "";
   }
 
+  /// Visual column (tabs of 8) of \p Loc, as kernel style measures lines.
+  unsigned columnOf(SourceLocation Loc) {
+    Loc = SM.getExpansionLoc(Loc);
+    StringRef Buffer = SM.getBufferData(SM.getFileID(Loc));
+    unsigned Offset = SM.getFileOffset(Loc);
+    size_t LineStart = Buffer.rfind('\n', Offset == 0 ? 0 : Offset - 1);
+    LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
+    unsigned Col = 0;
+    for (size_t I = LineStart; I < Offset; ++I)
+      Col = Buffer[I] == '\t' ? (Col / 8 + 1) * 8 : Col + 1;
+    return Col;
+  }
+
+  /// `Name(args...)` starting at visual column \p Column; arguments wrap
+  /// under the opening parenthesis when the line would pass 80 columns.
+  std::string call(const std::string &Name, std::vector<std::string> Args,
+                   unsigned Column, unsigned Trailing = 1) {
+    helper(Name);
+    std::string OneLine = Name + "(" + llvm::join(Args, ", ") + ")";
+    if (Column + OneLine.size() + Trailing <= 80)
+      return OneLine;
+    unsigned Align = Column + Name.size() + 1;
+    std::string Continuation(Align / 8, '\t');
+    Continuation += std::string(Align % 8, ' ');
+    std::string Out = Name + "(";
+    unsigned Col = Align;
+    for (size_t I = 0; I < Args.size(); ++I) {
+      std::string Piece = Args[I] + (I + 1 < Args.size() ? "," : ")");
+      if (I > 0 && Col + 1 + Piece.size() + Trailing > 80) {
+        Out += "\n" + Continuation;
+        Col = Align;
+      } else if (I > 0) {
+        Out += " ";
+        ++Col;
+      }
+      Out += Piece;
+      Col += Piece.size();
+    }
+    return Out;
+  }
+
+  std::vector<std::string> withDesc(const std::vector<std::string> &Bits) {
+    std::vector<std::string> Args{D};
+    if (Req.MustBeDeclared)
+      for (const std::string &Bit : Bits)
+        if (!Req.MustBeDeclared->declares(Bit))
+          fail("helper-undeclared", Classification::Manual,
+               "this tree's headers do not declare " + Bit,
+               M.Definition->getLocation());
+    Args.insert(Args.end(), Bits.begin(), Bits.end());
+    return Args;
+  }
+
   std::string leafText(const LeafUse &L) {
     SourceLocation Loc = L.E->getBeginLoc();
+    unsigned Col = columnOf(Loc);
     switch (L.K) {
     case LeafUse::Field:
       return D + "->" + fieldName(L.FieldName);
     case LeafUse::Size:
-      return helper("vma_desc_size") + "(" + D + ")";
+      return call("vma_desc_size", {D}, Col);
     case LeafUse::Pages:
-      return helper("vma_desc_pages") + "(" + D + ")";
+      return call("vma_desc_pages", {D}, Col);
     case LeafUse::CowMapping:
-      return helper("vma_desc_is_cow_mapping") + "(" + D + ")";
+      return call("vma_desc_is_cow_mapping", {D}, Col);
     case LeafUse::FlagTestAny:
       if (Req.Level == 700)
-        return helper("vma_desc_test_flags") + "(" + D + ", " + bitList(L.Bits) + ")";
-      return helper(L.Bits.size() == 1 ? "vma_desc_test" : "vma_desc_test_any") +
-             "(" + D + ", " + bitList(L.Bits) + ")";
+        return call("vma_desc_test_flags", withDesc(L.Bits), Col, 2);
+      return call(L.Bits.size() == 1 ? "vma_desc_test" : "vma_desc_test_any",
+                  withDesc(L.Bits), Col, 2);
     case LeafUse::FlagTestAll:
       if (Req.Level < 701) {
         fail("needs-newer-api", Classification::Manual,
@@ -146,7 +191,7 @@ private:
              Loc);
         return "";
       }
-      return helper("vma_desc_test_all") + "(" + D + ", " + bitList(L.Bits) + ")";
+      return call("vma_desc_test_all", withDesc(L.Bits), Col, 2);
     case LeafUse::FlagSet:
     case LeafUse::FlagClear:
       if (L.Bits.empty()) {
@@ -154,17 +199,15 @@ private:
              "the flag mask is empty (VM_NONE)", Loc);
         return "";
       }
-      return helper(L.K == LeafUse::FlagSet ? "vma_desc_set_flags"
-                                            : "vma_desc_clear_flags") +
-             "(" + D + ", " + bitList(L.Bits) + ")";
+      return call(L.K == LeafUse::FlagSet ? "vma_desc_set_flags"
+                                          : "vma_desc_clear_flags",
+                  withDesc(L.Bits), Col);
     case LeafUse::FlagMod: {
       std::vector<std::string> Parts;
       if (!L.Bits.empty())
-        Parts.push_back(helper("vma_desc_set_flags") + "(" + D + ", " +
-                        bitList(L.Bits) + ")");
+        Parts.push_back(call("vma_desc_set_flags", withDesc(L.Bits), Col));
       if (!L.ClearBits.empty())
-        Parts.push_back(helper("vma_desc_clear_flags") + "(" + D + ", " +
-                        bitList(L.ClearBits) + ")");
+        Parts.push_back(call("vma_desc_clear_flags", withDesc(L.ClearBits), Col));
       if (Parts.empty()) {
         fail("flags-expression", Classification::Manual,
              "vm_flags_mod() with two empty masks", Loc);
@@ -172,11 +215,14 @@ private:
       }
       return llvm::join(Parts, ";\n" + indentationAt(Loc, Ctx));
     }
-    case LeafUse::FlagReset:
+    case LeafUse::FlagReset: {
+      std::string Lhs = D + "->vma_flags = ";
       if (L.Bits.empty())
-        return D + "->vma_flags = " + helper("EMPTY_VMA_FLAGS");
-      return D + "->vma_flags = " + helper("mk_vma_flags") + "(" +
-             bitList(L.Bits) + ")";
+        return Lhs + helper("EMPTY_VMA_FLAGS");
+      std::vector<std::string> Bits = withDesc(L.Bits);
+      Bits.erase(Bits.begin());
+      return Lhs + call("mk_vma_flags", Bits, Col + Lhs.size());
+    }
     }
     return "";
   }
@@ -258,6 +304,12 @@ private:
     SourceLocation Loc = A.Call->getBeginLoc();
     std::vector<std::string> Lines;
     std::string Errno = A.ErrorOverride;
+    const Stmt *First = A.Replaced.front();
+    bool NeedsBraces = false;
+    if (auto Parents = Ctx.getParents(*First); !Parents.empty())
+      NeedsBraces = !Parents[0].get<CompoundStmt>() && A.Use == ResultUse::Returned;
+    std::string Indent = indentationAt(First->getBeginLoc(), Ctx);
+    unsigned Col = columnOf(First->getBeginLoc()) + (NeedsBraces ? 8 : 0);
     if (A.Prot) {
       auto Prot = renderExpr(A.Prot);
       if (!Prot)
@@ -277,10 +329,9 @@ private:
       std::string Base = A.Kind == ActionKind::Remap ? "mmap_action_remap"
                                                      : "mmap_action_ioremap";
       if (A.WholeMapping)
-        Lines.push_back(helper(Base + "_full") + "(" + D + ", " + Args[1] + ");");
+        Lines.push_back(call(Base + "_full", {D, Args[1]}, Col) + ";");
       else
-        Lines.push_back(helper(Base) + "(" + D + ", " + Args[0] + ", " +
-                        Args[1] + ", " + Args[2] + ");");
+        Lines.push_back(call(Base, {D, Args[0], Args[1], Args[2]}, Col) + ";");
       break;
     }
     case ActionKind::SimpleIoRemap:
@@ -289,8 +340,8 @@ private:
                     "vm_iomap_memory() has a prepare-time twin only from 7.1 "
                     "(mmap_action_simple_ioremap)",
                     Loc);
-      Lines.push_back(helper("mmap_action_simple_ioremap") + "(" + D + ", " +
-                      Args[0] + ", " + Args[1] + ");");
+      Lines.push_back(
+          call("mmap_action_simple_ioremap", {D, Args[0], Args[1]}, Col) + ";");
       break;
     case ActionKind::MapPages: {
       if (Req.Level < 701)
@@ -303,13 +354,13 @@ private:
       if (A.Args[0]->HasSideEffects(Ctx) || A.Args[1]->HasSideEffects(Ctx))
         return fail("remap-result-use", Classification::Manual,
                     "vm_map_pages() arguments have side effects", Loc);
-      std::string Indent = indentationAt(A.Replaced.front()->getBeginLoc(), Ctx);
       Lines.push_back("if (" + D + "->pgoff >= " + Args[1] + " ||\n" + Indent +
                       "    " + helper("vma_desc_pages") + "(" + D + ") > " +
                       Args[1] + " - " + D + "->pgoff)\n" + Indent + "\treturn " +
                       (Errno.empty() ? "-ENXIO" : Errno) + ";");
-      Lines.push_back(helper("mmap_action_map_kernel_pages_full") + "(" + D +
-                      ", " + Args[0] + " + " + D + "->pgoff);");
+      Lines.push_back(call("mmap_action_map_kernel_pages_full",
+                           {D, Args[0] + " + " + D + "->pgoff"}, Col) +
+                      ";");
       break;
     }
     case ActionKind::GenericFile:
@@ -336,18 +387,11 @@ private:
     if (A.Use == ResultUse::Returned && !IsGeneric)
       Lines.push_back("return 0;");
 
-    const Stmt *First = A.Replaced.front();
     auto R = range(First);
     if (!R)
       return;
-    std::string Indent = indentationAt(First->getBeginLoc(), Ctx);
-    bool NeedsBraces = false;
-    if (Lines.size() > 1) {
-      auto Parents = Ctx.getParents(*First);
-      NeedsBraces = !Parents.empty() && !Parents[0].get<CompoundStmt>();
-    }
     std::string Text;
-    if (NeedsBraces) {
+    if (NeedsBraces && Lines.size() > 1) {
       Text = "{\n";
       for (const std::string &Line : Lines)
         Text += Indent + "\t" + Line + "\n";
@@ -373,6 +417,42 @@ private:
     }
     unsigned Len = Lexer::MeasureTokenLength(Loc, SM, Ctx.getLangOpts());
     emit(CharSourceRange::getCharRange(Loc, Loc.getLocWithOffset(Len)), Text);
+  }
+
+  /// `.mmap\t\t= fn` becomes `.mmap_prepare\t= fn`: the `=` keeps its
+  /// column when the table aligns its initialisers with tabs.
+  void renameSlot(SourceLocation Loc) {
+    if (!Loc.isFileID())
+      return replaceToken(Loc, "mmap_prepare");
+    unsigned Len = Lexer::MeasureTokenLength(Loc, SM, Ctx.getLangOpts());
+    unsigned Offset = SM.getFileOffset(Loc);
+    StringRef Buffer = SM.getBufferData(SM.getFileID(Loc));
+    size_t WsEnd = Offset + Len;
+    while (WsEnd < Buffer.size() && (Buffer[WsEnd] == ' ' || Buffer[WsEnd] == '\t'))
+      ++WsEnd;
+    StringRef Gap = Buffer.slice(Offset + Len, WsEnd);
+    if (Gap.find('\t') == StringRef::npos || WsEnd >= Buffer.size() ||
+        Buffer[WsEnd] != '=')
+      return replaceToken(Loc, "mmap_prepare");
+    auto Column = [&](size_t Pos) {
+      size_t LineStart = Buffer.rfind('\n', Pos == 0 ? 0 : Pos - 1);
+      LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
+      unsigned Col = 0;
+      for (size_t I = LineStart; I < Pos; ++I)
+        Col = Buffer[I] == '\t' ? (Col / 8 + 1) * 8 : Col + 1;
+      return Col;
+    };
+    unsigned EqualsColumn = Column(WsEnd);
+    unsigned Col = Column(Offset) + strlen("mmap_prepare");
+    std::string Text = "mmap_prepare";
+    while ((Col / 8 + 1) * 8 <= EqualsColumn) {
+      Text += '\t';
+      Col = (Col / 8 + 1) * 8;
+    }
+    if (Col < EqualsColumn || Text.back() != '\t')
+      Text += Col < EqualsColumn ? std::string(EqualsColumn - Col, ' ') : " ";
+    emit(CharSourceRange::getCharRange(Loc, Loc.getLocWithOffset(WsEnd - Offset)),
+         Text);
   }
 
   void rewriteSignatures() {

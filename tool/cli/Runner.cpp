@@ -89,7 +89,8 @@ ArgumentsAdjuster analysisAdjuster() {
   ArgumentsAdjuster Adjust = getClangSyntaxOnlyAdjuster();
   Adjust = combineAdjusters(Adjust, getClangStripOutputAdjuster());
   Adjust = combineAdjusters(
-      Adjust, getInsertArgumentAdjuster({"-w", "-resource-dir=" MPL_CLANG_RESOURCE_DIR},
+      Adjust, getInsertArgumentAdjuster({"-w", "-fno-caret-diagnostics",
+                                         "-resource-dir=" MPL_CLANG_RESOURCE_DIR},
                                         ArgumentInsertPosition::END));
   return Adjust;
 }
@@ -135,6 +136,7 @@ Report Runner::analyze(const std::vector<std::string> &Files) {
     Tool.appendArgumentsAdjuster(analysisAdjuster());
     ErrorCollector Diags;
     Tool.setDiagnosticConsumer(&Diags);
+    Tool.setPrintErrorMessage(false);
     TranslationUnitResult Unit;
     auto F = makeFactory([&] {
       return std::make_unique<AnalysisAction>(Opts.Engine, Unit);
@@ -181,6 +183,7 @@ unsigned Runner::countErrors(const std::string &File,
     Tool.mapVirtualFile(Path, Rewrite.After);
   ErrorCollector Diags;
   Tool.setDiagnosticConsumer(&Diags);
+  Tool.setPrintErrorMessage(false);
   auto F = newFrontendActionFactory<SyntaxOnlyAction>();
   int Status = Tool.run(F.get());
   FirstError = Diags.First;
