@@ -168,7 +168,7 @@ public:
 
   bool VisitDeclRefExpr(DeclRefExpr *DRE) {
     if (DRE->getDecl() == M.FileParm)
-      M.FileUsed = true;
+      M.FileRefs.push_back(DRE);
     if (DRE->getDecl() == M.VmaParm)
       handleVmaRef(DRE);
     return true;

@@ -97,7 +97,9 @@ struct CallbackModel {
   const clang::FunctionDecl *Definition = nullptr;
   const clang::ParmVarDecl *FileParm = nullptr;
   const clang::ParmVarDecl *VmaParm = nullptr;
-  bool FileUsed = false;
+  /// References to the file parameter; those inside replaced statements
+  /// (generic_file_mmap(file, vma)) disappear with them.
+  std::vector<const clang::DeclRefExpr *> FileRefs;
   std::vector<LeafUse> Leaves;
   std::vector<MapAction> Actions;
   std::vector<Reason> Reasons;

@@ -289,7 +289,13 @@ private:
     if (OwnLines) {
       Begin = LineBegin;
       End = LineEnd + 1;
+      // Do not leave a blank line before the closing brace.
+      StringRef Rest = Buffer.substr(End).ltrim(" \t");
+      if (Rest.starts_with("}") && Begin >= 2 && Buffer[Begin - 1] == '\n' &&
+          Buffer[Begin - 2] == '\n')
+        --Begin;
     }
+    ReplacedRanges.push_back({Begin, End});
     FileID FID = SM.getFileID(Full.getBegin());
     SourceLocation FileStart = SM.getLocForStartOfFile(FID);
     // Absorb leaves inside the removed text.
@@ -309,7 +315,7 @@ private:
     if (auto Parents = Ctx.getParents(*First); !Parents.empty())
       NeedsBraces = !Parents[0].get<CompoundStmt>() && A.Use == ResultUse::Returned;
     std::string Indent = indentationAt(First->getBeginLoc(), Ctx);
-    unsigned Col = columnOf(First->getBeginLoc()) + (NeedsBraces ? 8 : 0);
+    unsigned Col = columnOf(First->getBeginLoc());
     if (A.Prot) {
       auto Prot = renderExpr(A.Prot);
       if (!Prot)
@@ -390,22 +396,43 @@ private:
     auto R = range(First);
     if (!R)
       return;
-    std::string Text;
-    if (NeedsBraces && Lines.size() > 1) {
-      Text = "{\n";
-      for (const std::string &Line : Lines)
-        Text += Indent + "\t" + Line + "\n";
-      Text += Indent + "}";
-    } else {
-      Text = llvm::join(Lines, "\n" + Indent);
-    }
+    std::string Text = llvm::join(Lines, "\n" + Indent);
     CharSourceRange Full = withSemicolon(*R);
     render(Full); // absorb the leaves of the replaced statement
+    ReplacedRanges.push_back({SM.getFileOffset(Full.getBegin()),
+                              SM.getFileOffset(Full.getEnd())});
+    if (NeedsBraces && Lines.size() > 1)
+      return emitBraced(First, Full, Lines);
     emit(Full, Text);
     for (size_t I = 1; I < A.Replaced.size(); ++I)
       removeStatement(A.Replaced[I]);
     if (A.ResultVarDecl)
       removeStatement(A.ResultVarDecl);
+  }
+
+  /// `if (c) return remap(...);` becomes `if (c) {` + the action lines +
+  /// `}`, the braces where kernel style puts them.
+  void emitBraced(const Stmt *Branch, CharSourceRange Full,
+                  const std::vector<std::string> &Lines) {
+    auto Parents = Ctx.getParents(*Branch);
+    const auto *If = Parents.empty() ? nullptr : Parents[0].get<IfStmt>();
+    SourceLocation OpenAfter;
+    if (If && If->getThen() == Branch)
+      OpenAfter = If->getRParenLoc();
+    else if (If && If->getElse() == Branch)
+      OpenAfter = If->getElseLoc();
+    if (!If || !OpenAfter.isFileID())
+      return fail("remap-nested", Classification::Manual,
+                  "the page-table call is the body of a statement the tool "
+                  "cannot add braces to",
+                  Branch->getBeginLoc());
+    std::string Indent = indentationAt(Branch->getBeginLoc(), Ctx);
+    std::string Outer = indentationAt(If->getBeginLoc(), Ctx);
+    SourceLocation AfterOpen =
+        OpenAfter.getLocWithOffset(Lexer::MeasureTokenLength(
+            OpenAfter, SM, Ctx.getLangOpts()));
+    emit(CharSourceRange::getCharRange(AfterOpen, AfterOpen), " {");
+    emit(Full, llvm::join(Lines, "\n" + Indent) + "\n" + Outer + "}");
   }
 
   void replaceToken(SourceLocation Loc, const std::string &Text) {
@@ -473,7 +500,15 @@ private:
   }
 
   void addFilePrologue() {
-    if (!M.FileUsed)
+    bool FileUsed = false;
+    for (const DeclRefExpr *Ref : M.FileRefs) {
+      unsigned Offset = SM.getFileOffset(SM.getFileLoc(Ref->getLocation()));
+      bool Removed = false;
+      for (const auto &[Begin, End] : ReplacedRanges)
+        Removed |= Offset >= Begin && Offset < End;
+      FileUsed |= !Removed;
+    }
+    if (!FileUsed)
       return;
     const auto *Body = cast<CompoundStmt>(M.Definition->getBody());
     SourceLocation LBrace = Body->getLBracLoc();
@@ -511,6 +546,8 @@ private:
   const SourceManager &SM;
   std::string D;
   std::vector<Pending> Leaves;
+  /// File offsets of statements replaced by actions.
+  std::vector<std::pair<unsigned, unsigned>> ReplacedRanges;
   RewriteResult Result;
 };
 
