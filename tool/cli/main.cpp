@@ -198,6 +198,7 @@ int main(int Argc, const char **Argv) {
       for (const auto &[Path, Rewrite] : Rewrites)
         errs() << "fixed: " << mpl::displayPath(Path, Cwd) << "\n";
   }
+  outs().flush(); // findings first, then errors and the summary
   for (const mpl::RunError &E : R.Errors)
     errs() << mpl::displayPath(E.File, Cwd) << ": error: " << E.Message << "\n";
   if (!Quiet && Format == "text")
