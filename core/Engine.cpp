@@ -1,12 +1,18 @@
 //===- Engine.cpp - sites -> callback models -> findings and fixes --------===//
 #include "core/Engine.h"
 #include "matchers/CallbackAnalyzer.h"
+#include "matchers/HookState.h"
 #include "matchers/MmapSites.h"
+#include "matchers/PrepareHook.h"
+#include "matchers/RemapRange.h"
 #include "matchers/SourceText.h"
 #include "rewriters/CallbackRewriter.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringExtras.h"
+#include <algorithm>
+#include <tuple>
 
 using namespace clang;
 
@@ -59,7 +65,13 @@ public:
 
     llvm::MapVector<const FunctionDecl *, std::vector<const MmapSite *>> ByCallback;
     llvm::MapVector<unsigned, std::vector<const MmapSite *>> MacroSites;
+    llvm::SetVector<const FunctionDecl *> PrepareHooks;
     for (const MmapSite &S : Sites) {
+      if (S.OpsType == "file_operations" && S.Slot == "mmap_prepare") {
+        if (S.Callback)
+          PrepareHooks.insert(S.Callback->getCanonicalDecl());
+        continue;
+      }
       if (S.OpsType == "file_operations" && S.AlsoSetsPrepare)
         reportBothHooks(S);
       if (S.Loc.isMacroID() && !isMacroArgument(S.Loc)) {
@@ -75,6 +87,17 @@ public:
       reportCallback(Callback, CallbackSites);
     for (auto &[Key, Group] : MacroSites)
       reportMacroSites(Group);
+    for (const FunctionDecl *Hook : PrepareHooks)
+      if (const FunctionDecl *Def = Hook->getDefinition())
+        reportPrepareHook(Def);
+    // Source order, as a compiler reports.
+    std::stable_sort(Result.Findings.begin(), Result.Findings.end(),
+                     [](const Finding &A, const Finding &B) {
+                       return std::tie(A.Where.File, A.Where.Line,
+                                       A.Where.Column) <
+                              std::tie(B.Where.File, B.Where.Line,
+                                       B.Where.Column);
+                     });
     return std::move(Result);
   }
 
@@ -97,8 +120,14 @@ private:
   }
 
   void add(Finding F) {
-    if (Opts.Checks.isEnabled(F.Check))
-      Result.Findings.push_back(std::move(F));
+    if (!Opts.Checks.isEnabled(F.Check))
+      return;
+    if (suppressedByComment(F, SM) ||
+        (Opts.Suppressions && Opts.Suppressions->matches(F))) {
+      ++Result.Suppressed;
+      return;
+    }
+    Result.Findings.push_back(std::move(F));
   }
 
   std::string slotName(const MmapSite &S) { return S.OpsType + "." + S.Slot; }
@@ -221,6 +250,82 @@ private:
     }
     reportFlagUses(Model, !Fix.empty());
     reportStatefulCalls(Model);
+    if (Def)
+      reportRangeProblems(Def, Def->getParamDecl(1));
+  }
+
+  void reportRangeProblems(const FunctionDecl *Hook, const ParmVarDecl *Mapping) {
+    for (RangeProblem &P : checkRemapRanges(Hook, Mapping, Ctx)) {
+      Finding F;
+      F.Check = check::RemapRange;
+      F.Where = position(P.Loc);
+      F.Callback = Hook->getNameAsString();
+      F.Message = P.Message;
+      F.Reasons = {P.Code};
+      for (auto &[Loc, Text] : P.Notes)
+        F.Notes.push_back({position(Loc), Text});
+      add(std::move(F));
+    }
+  }
+
+  /// Code already on mmap_prepare: API misuse, 6.16-6.19 flag spellings,
+  /// state in the hook, remap ranges.
+  void reportPrepareHook(const FunctionDecl *Hook) {
+    unsigned RenameLevel = Opts.Api.isAuto()
+                               ? (DetectedLevel ? DetectedLevel : ApiLevel::Newest)
+                               : Opts.Api.Version;
+    // Headers that lack a renamed helper show the code predates them.
+    PrepareHookModel Model = analyzePrepareHook(Hook, Ctx, RenameLevel);
+    if (!Model.Desc)
+      return;
+    std::string Name = Hook->getNameAsString();
+    for (const Misuse &M : Model.Misuses) {
+      Finding F;
+      F.Check = check::ApiMisuse;
+      F.Where = position(M.Loc);
+      F.Callback = Name;
+      F.Message = M.Message;
+      F.Reasons = {M.Code};
+      if (M.RenameLoc.isValid() && M.RenameLoc.isFileID()) {
+        unsigned Len = Lexer::MeasureTokenLength(M.RenameLoc, SM, Ctx.getLangOpts());
+        Edit E;
+        E.Range = CharSourceRange::getCharRange(M.RenameLoc,
+                                                M.RenameLoc.getLocWithOffset(Len));
+        E.File = filePathOf(M.RenameLoc, SM);
+        E.Offset = SM.getFileOffset(M.RenameLoc);
+        E.Length = Len;
+        E.Text = M.RenameTo;
+        F.Fix = {E};
+        F.Fixable = true;
+      }
+      add(std::move(F));
+    }
+    // desc->vm_flags (6.16-6.19): each use gets its own fix.
+    unsigned Level = Opts.Api.isAuto() ? Result.Level : Opts.Api.Version;
+    for (const LeafUse &Leaf : Model.Flags.Leaves) {
+      CallbackModel One;
+      One.Definition = Hook;
+      One.Leaves = {Leaf};
+      RewriteRequest Req;
+      Req.Model = &One;
+      Req.LeavesOnly = true;
+      Req.Level = Level ? Level : ApiLevel::Newest;
+      Req.MustBeDeclared = Opts.Api.isAuto() ? &Declared : nullptr;
+      Req.DescName = Model.Desc->getName().str();
+      RewriteResult RR = Level ? rewriteCallback(Req, Ctx) : RewriteResult{};
+      One.Reasons = RR.Reasons;
+      std::vector<Edit> Edits = RR.Reasons.empty() ? RR.Edits : std::vector<Edit>{};
+      reportFlagUses(One, !Edits.empty(), std::move(Edits), "desc->vm_flags");
+    }
+    CallbackModel &Problems = Model.Flags;
+    Problems.Leaves.clear();
+    reportFlagUses(Problems, false);
+    CallbackModel State;
+    State.Definition = Hook;
+    for (Reason &R : findHookState(Hook, Ctx))
+      State.Reasons.push_back(R);
+    reportStatefulCalls(State);
+    reportRangeProblems(Hook, Model.Desc);
   }
 
   std::vector<std::string> explanation(const CallbackModel &M,
@@ -296,7 +401,11 @@ private:
     return F.Found;
   }
 
-  void reportFlagUses(const CallbackModel &M, bool Fixed) {
+  /// \p Edits, when given, are the fix of a single flag use (code already
+  /// on mmap_prepare); otherwise the fix rides on the callback's finding.
+  void reportFlagUses(const CallbackModel &M, bool Fixed,
+                      std::vector<Edit> Edits = {},
+                      const char *Subject = nullptr) {
     for (const LeafUse &L : M.Leaves) {
       if (!L.isFlagUse())
         continue;
@@ -334,10 +443,13 @@ private:
         break;
       }
       F.Fixable = Fixed;
-      if (Fixed)
+      if (Subject)
+        F.Message = std::string(Subject) + " is gone since 7.0; " + F.Message;
+      if (Fixed && Edits.empty())
         F.Notes.push_back({position(M.Definition->getLocation()),
                            "converted together with '" +
                                M.Definition->getNameAsString() + "'"});
+      F.Fix = Edits;
       add(std::move(F));
     }
     for (const Reason &R : M.Reasons) {

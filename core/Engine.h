@@ -9,6 +9,8 @@
 
 #include "core/Checks.h"
 #include "core/Finding.h"
+#include "core/Suppression.h"
+#include <memory>
 #include "rewriters/ApiLevel.h"
 #include "clang/AST/ASTContext.h"
 
@@ -21,12 +23,16 @@ struct EngineOptions {
   CheckFilter Checks;
   /// Extra "struct.field" mmap-style slots to report (--ops).
   std::vector<std::pair<std::string, std::string>> ExtraSlots;
+  /// Findings to drop (besides NOLINT comments, always honoured).
+  std::shared_ptr<const SuppressionList> Suppressions;
 };
 
 struct TranslationUnitResult {
   std::vector<Finding> Findings;
   /// The API level whose spelling was used (0: the headers predate 7.0).
   unsigned Level = 0;
+  /// Findings dropped by NOLINT comments or the suppression list.
+  unsigned Suppressed = 0;
 };
 
 TranslationUnitResult analyzeTranslationUnit(clang::ASTContext &Ctx,

@@ -6,6 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "matchers/CallbackAnalyzer.h"
+#include "matchers/FlagUses.h"
+#include "matchers/HookState.h"
 #include "matchers/SourceText.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -110,29 +112,6 @@ const llvm::StringSet<> &frameworkCallees() {
   return Set;
 }
 
-const llvm::StringSet<> &allocatingCallees() {
-  static const llvm::StringSet<> Set = {
-      "kmalloc", "kzalloc", "kcalloc", "kmalloc_array", "kmalloc_node",
-      "kzalloc_node", "kvmalloc", "kvzalloc", "kvcalloc", "kvmalloc_array",
-      "vmalloc", "vzalloc", "vmalloc_user", "vmalloc_32_user", "devm_kzalloc",
-      "devm_kmalloc", "kmem_cache_alloc", "kmem_cache_zalloc", "alloc_page",
-      "alloc_pages", "__get_free_page", "__get_free_pages", "get_zeroed_page",
-      "kstrdup", "kmemdup", "dma_alloc_coherent", "dma_alloc_attrs",
-      "idr_alloc", "ida_alloc", "ida_simple_get"};
-  return Set;
-}
-
-const llvm::StringSet<> &referenceCallees() {
-  static const llvm::StringSet<> Set = {
-      "kref_get", "kref_get_unless_zero", "refcount_inc",
-      "refcount_inc_not_zero", "atomic_inc", "atomic_inc_return",
-      "atomic_add", "atomic_add_return", "atomic64_inc", "atomic_long_inc",
-      "get_device", "get_file", "get_task_struct", "try_module_get",
-      "__module_get", "mmgrab", "mmget", "kobject_get", "get_page",
-      "pm_runtime_resume_and_get"};
-  return Set;
-}
-
 bool isLoggingCallee(StringRef Name) {
   return Name.starts_with("pr_") || Name.starts_with("dev_dbg") ||
          Name.starts_with("dev_info") || Name.starts_with("dev_warn") ||
@@ -140,20 +119,12 @@ bool isLoggingCallee(StringRef Name) {
          Name == "file_accessed" || Name.starts_with("trace_");
 }
 
-bool isStateAcquiringCallee(StringRef Name) {
-  if (allocatingCallees().contains(Name) || referenceCallees().contains(Name))
-    return true;
-  if (Name.starts_with("pm_runtime_get"))
-    return true;
-  // Kernel convention: foo_get() takes a reference that foo_put() drops.
-  return Name.ends_with("_get") && !Name.ends_with("_try_get");
-}
-
-class BodyScanner : public RecursiveASTVisitor<BodyScanner> {
+class BodyScanner : public RecursiveASTVisitor<BodyScanner>,
+                    public FlagUseScanner {
 public:
   BodyScanner(CallbackModel &M, ASTContext &Ctx,
               const TranslationUnitFacts &Facts)
-      : M(M), Ctx(Ctx), SM(Ctx.getSourceManager()), Facts(Facts) {}
+      : FlagUseScanner(Ctx, M), Facts(Facts) {}
 
   void run() {
     const auto *Body = cast<CompoundStmt>(M.Definition->getBody());
@@ -174,30 +145,6 @@ public:
     return true;
   }
 
-  bool VisitCallExpr(CallExpr *Call) {
-    std::string Name = spelledCalleeName(Call, Ctx);
-    if (!Name.empty() && isStateAcquiringCallee(Name))
-      M.addReason("state-in-hook", Classification::Manual,
-                  "calls " + Name +
-                      "(); mmap_prepare may run for a mapping that is then "
-                      "merged or fails, so the state would leak: move it to "
-                      "vm_ops->mapped (7.1+) or keep .mmap",
-                  Call->getBeginLoc());
-    return true;
-  }
-
-  bool VisitUnaryOperator(UnaryOperator *UO) {
-    if (UO->isIncrementDecrementOp())
-      noteCounterUpdate(UO->getSubExpr(), UO->getBeginLoc());
-    return true;
-  }
-
-  bool VisitCompoundAssignOperator(CompoundAssignOperator *CAO) {
-    if (CAO->getOpcode() == BO_AddAssign || CAO->getOpcode() == BO_SubAssign)
-      noteCounterUpdate(CAO->getLHS(), CAO->getBeginLoc());
-    return true;
-  }
-
 private:
   template <typename LoopT> bool traverseLoop(LoopT *S) {
     ++LoopDepth;
@@ -213,61 +160,11 @@ private:
     return Result;
   }
 
-  const Stmt *parentOf(const Stmt *S) {
-    while (true) {
-      auto Parents = Ctx.getParents(*S);
-      if (Parents.empty())
-        return nullptr;
-      const Stmt *P = Parents[0].get<Stmt>();
-      if (!P) {
-        // A declaration (VarDecl initialiser) sits between us and the
-        // DeclStmt; report the DeclStmt.
-        if (const auto *VD = Parents[0].get<VarDecl>()) {
-          auto Up = Ctx.getParents(*VD);
-          return Up.empty() ? nullptr : Up[0].get<Stmt>();
-        }
-        return nullptr;
-      }
-      if (isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P)) {
-        S = P;
-        continue;
-      }
-      return P;
-    }
-  }
-
   bool spelledInFile(const Stmt *S) {
     return spelledFileRange(S->getSourceRange(), Ctx).has_value();
   }
 
-  void line(SourceLocation Loc, const std::string &Text) {
-    M.Explanation.push_back(
-        "line " + std::to_string(SM.getExpansionLineNumber(Loc)) + ": " + Text);
-  }
 
-  void noteCounterUpdate(const Expr *Target, SourceLocation Loc) {
-    Target = strip(Target);
-    bool Shared = false;
-    if (const auto *ME = dyn_cast<MemberExpr>(Target)) {
-      const auto *BaseRef = dyn_cast<DeclRefExpr>(baseThroughAnonymous(ME));
-      // A field of a local struct is local state; anything reached through
-      // a pointer or a global outlives the hook.
-      Shared = ME->isArrow() || !BaseRef ||
-               (isa<VarDecl>(BaseRef->getDecl()) &&
-                cast<VarDecl>(BaseRef->getDecl())->hasGlobalStorage());
-      if (BaseRef && BaseRef->getDecl() == M.VmaParm)
-        Shared = false; // reported as a vma field use
-    } else if (const auto *DRE = dyn_cast<DeclRefExpr>(Target)) {
-      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-        Shared = VD->hasGlobalStorage();
-    }
-    if (Shared)
-      M.addReason("state-in-hook", Classification::Manual,
-                  "updates a counter that outlives the hook; a merged or "
-                  "failed mapping would leave it wrong: move it to "
-                  "vm_ops->mapped (7.1+) or keep .mmap",
-                  Loc);
-  }
 
   void handleVmaRef(const DeclRefExpr *DRE) {
     SourceLocation Loc = DRE->getLocation();
@@ -398,102 +295,6 @@ private:
     LeafUse Leaf{LeafUse::Field, ME};
     Leaf.FieldName = Field;
     M.Leaves.push_back(Leaf);
-  }
-
-  bool inBooleanContext(const Stmt *P, const Expr *E) {
-    if (!P)
-      return false;
-    if (const auto *UO = dyn_cast<UnaryOperator>(P))
-      return UO->getOpcode() == UO_LNot;
-    if (const auto *BO = dyn_cast<BinaryOperator>(P))
-      return BO->getOpcode() == BO_LAnd || BO->getOpcode() == BO_LOr;
-    if (const auto *If = dyn_cast<IfStmt>(P))
-      return strip(If->getCond()) == E;
-    if (const auto *W = dyn_cast<WhileStmt>(P))
-      return strip(W->getCond()) == E;
-    if (const auto *CO = dyn_cast<ConditionalOperator>(P))
-      return strip(CO->getCond()) == E;
-    return false;
-  }
-
-  bool recordMask(const Expr *Mask, std::vector<std::string> &Bits) {
-    MaskDecomposition D = decomposeMask(Mask, Ctx);
-    if (!D.ok()) {
-      M.addReason("flags-unknown-mask", Classification::Manual, D.Problem,
-                  D.ProblemLoc.isValid() ? D.ProblemLoc : Mask->getBeginLoc());
-      return false;
-    }
-    Bits = D.Bits;
-    return true;
-  }
-
-  void handleFlags(const MemberExpr *ME, const Stmt *P) {
-    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P)) {
-      if (BO->getOpcode() == BO_And) {
-        const Expr *Mask =
-            strip(BO->getLHS()) == ME ? BO->getRHS() : BO->getLHS();
-        LeafUse Leaf{LeafUse::FlagTestAny, BO};
-        if (!recordMask(Mask, Leaf.Bits))
-          return;
-        const Stmt *PP = parentOf(BO);
-        if (const auto *Cmp = dyn_cast_or_null<BinaryOperator>(PP);
-            Cmp && Cmp->getOpcode() == BO_EQ) {
-          const Expr *Other =
-              strip(Cmp->getLHS()) == BO ? Cmp->getRHS() : Cmp->getLHS();
-          MaskDecomposition Rhs = decomposeMask(Other, Ctx);
-          std::vector<std::string> A = Leaf.Bits, B = Rhs.Bits;
-          std::sort(A.begin(), A.end());
-          std::sort(B.begin(), B.end());
-          if (Rhs.ok() && !Rhs.Empty && A == B) {
-            Leaf.K = LeafUse::FlagTestAll;
-            Leaf.E = Cmp;
-            M.Leaves.push_back(Leaf);
-            line(Cmp->getBeginLoc(), "flag test (all of) -> vma_desc_test_all()");
-            return;
-          }
-        }
-        if (Leaf.Bits.empty() || !inBooleanContext(PP, BO)) {
-          M.addReason("flags-expression", Classification::Manual,
-                      "uses vma->vm_flags as a value, not as a flag test",
-                      ME->getBeginLoc());
-          return;
-        }
-        // `!(vma->vm_flags & VM_X)` needs no parentheses around a call.
-        const Expr *Outer = BO;
-        for (auto Parents = Ctx.getParents(*Outer);
-             !Parents.empty() && Parents[0].get<ParenExpr>();
-             Parents = Ctx.getParents(*Outer))
-          Outer = Parents[0].get<ParenExpr>();
-        Leaf.E = Outer;
-        M.Leaves.push_back(Leaf);
-        line(BO->getBeginLoc(), "flag test -> vma_desc_test()");
-        return;
-      }
-      if (strip(BO->getLHS()) == ME && BO->getOpcode() == BO_OrAssign) {
-        LeafUse Leaf{LeafUse::FlagSet, BO};
-        if (recordMask(BO->getRHS(), Leaf.Bits))
-          M.Leaves.push_back(Leaf);
-        return;
-      }
-      if (strip(BO->getLHS()) == ME && BO->getOpcode() == BO_AndAssign) {
-        const auto *Not = dyn_cast<UnaryOperator>(strip(BO->getRHS()));
-        LeafUse Leaf{LeafUse::FlagClear, BO};
-        if (Not && Not->getOpcode() == UO_Not &&
-            recordMask(Not->getSubExpr(), Leaf.Bits)) {
-          M.Leaves.push_back(Leaf);
-          return;
-        }
-      }
-    }
-    if (const auto *Call = dyn_cast_or_null<CallExpr>(P);
-        Call && spelledCalleeName(Call, Ctx) == "is_cow_mapping") {
-      M.Leaves.push_back({LeafUse::CowMapping, Call});
-      return;
-    }
-    M.addReason("flags-expression", Classification::Manual,
-                "uses vma->vm_flags as a word; the descriptor has a flag "
-                "bitmap",
-                ME->getBeginLoc());
   }
 
   void handleCallArg(const CallExpr *Call, unsigned Index) {
@@ -986,9 +787,6 @@ private:
     }
   }
 
-  CallbackModel &M;
-  ASTContext &Ctx;
-  const SourceManager &SM;
   const TranslationUnitFacts &Facts;
   const CompoundStmt *TopLevel = nullptr;
   unsigned LoopDepth = 0;
@@ -1014,8 +812,13 @@ static std::string wrappingMacro(const CallExpr *Call, const ASTContext &Ctx) {
 
 std::string spelledCalleeName(const CallExpr *Call, const ASTContext &Ctx) {
   std::string Wrapper = wrappingMacro(Call, Ctx);
+  const FunctionDecl *Direct = Call->getDirectCallee();
+  // A macro that names the function it wraps (vma_desc_test_flags() over
+  // vma_desc_test_flags_mask(), kmalloc() over kmalloc_noprof()) is what the
+  // user wrote; so is any macro the tables know.
   if (!Wrapper.empty() &&
-      (blockingCallees().count(Wrapper) || frameworkCallees().contains(Wrapper) ||
+      ((Direct && Direct->getName().starts_with(Wrapper)) ||
+       blockingCallees().count(Wrapper) || frameworkCallees().contains(Wrapper) ||
        isStateAcquiringCallee(Wrapper)))
     return Wrapper;
   const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
@@ -1069,6 +872,8 @@ CallbackModel analyzeCallback(const FunctionDecl *Definition, ASTContext &Ctx,
     return M;
   }
   BodyScanner(M, Ctx, Facts).run();
+  for (Reason &R : findHookState(Definition, Ctx))
+    M.addReason(R.Code, R.Severity, R.Message, R.Loc);
   return M;
 }
 

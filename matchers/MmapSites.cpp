@@ -15,6 +15,7 @@ public:
              const std::vector<std::pair<std::string, std::string>> &Extra)
       : Ctx(Ctx), SM(Ctx.getSourceManager()) {
     Slots.push_back({"file_operations", "mmap"});
+    Slots.push_back({"file_operations", "mmap_prepare"});
     Slots.insert(Slots.end(), Extra.begin(), Extra.end());
   }
 

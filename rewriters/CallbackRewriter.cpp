@@ -31,8 +31,10 @@ public:
       addLeaf(L);
     for (const MapAction &A : M.Actions)
       rewriteAction(A);
-    rewriteSignatures();
-    addFilePrologue();
+    if (!Req.LeavesOnly) {
+      rewriteSignatures();
+      addFilePrologue();
+    }
     for (SourceLocation Loc : Req.SlotFieldTokens)
       renameSlot(Loc);
     for (SourceLocation Loc : Req.CallbackRefTokens)

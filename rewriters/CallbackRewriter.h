@@ -10,6 +10,9 @@ namespace mpl {
 
 struct RewriteRequest {
   const CallbackModel *Model = nullptr;
+  /// Only render the model's leaves (flag uses in code that is already on
+  /// mmap_prepare): no signature, prologue or ops-table changes.
+  bool LeavesOnly = false;
   /// The level whose spelling to emit (never auto here).
   unsigned Level = ApiLevel::Newest;
   /// Check each emitted helper against the TU's declarations (auto mode).

@@ -23,7 +23,7 @@ static int win_mmap(struct file *file, struct vm_area_struct *vma)
 static const struct file_operations win_fops = {
 	.mmap		= win_mmap,
 };
-// CHECK: ioremap-eagain.c:[[@LINE-2]]:2: warning: 'file_operations.mmap' is deprecated; 'win_mmap' can be converted to mmap_prepare automatically [mmap-prepare-legacy-hook]
-// CHECK: ioremap-eagain.c:14:8: warning: flag tests on the descriptor take bit numbers: vma_desc_test(desc, VMA_SHARED_BIT) [mmap-prepare-vm-flags]
+// CHECK-DAG: ioremap-eagain.c:[[@LINE-2]]:2: warning: 'file_operations.mmap' is deprecated; 'win_mmap' can be converted to mmap_prepare automatically [mmap-prepare-legacy-hook]
+// CHECK-DAG: ioremap-eagain.c:14:8: warning: flag tests on the descriptor take bit numbers: vma_desc_test(desc, VMA_SHARED_BIT) [mmap-prepare-vm-flags]
 // API71: warning: 'file_operations.mmap' is deprecated; 'win_mmap' needs manual steps to move to mmap_prepare
 // API71: ioremap-eagain.c:17:6: note: io_remap_pfn_range() failure is reported as -EAGAIN; mmap actions take an error override only from 7.2 (action.error_override) [error-mapping]

@@ -31,6 +31,6 @@ static const struct file_operations rw_fops = {
 	.owner = THIS_MODULE,
 	.mmap = rw_mmap,
 };
-// CHECK: remap-whole.c:[[@LINE-2]]:2: warning: 'file_operations.mmap' is deprecated; 'rw_mmap' can be converted to mmap_prepare automatically [mmap-prepare-legacy-hook]
-// CHECK: remap-whole.c:15:12: note: 'rw_mmap' is defined here
-// CHECK: remap-whole.c:23:2: warning: VMA flags are set on the descriptor by bit number: vma_desc_set_flags(desc, VMA_IO_BIT, VMA_DONTEXPAND_BIT, VMA_DONTDUMP_BIT) [mmap-prepare-vm-flags]
+// CHECK-DAG: remap-whole.c:[[@LINE-2]]:2: warning: 'file_operations.mmap' is deprecated; 'rw_mmap' can be converted to mmap_prepare automatically [mmap-prepare-legacy-hook]
+// CHECK-DAG: remap-whole.c:15:12: note: 'rw_mmap' is defined here
+// CHECK-DAG: remap-whole.c:23:2: warning: VMA flags are set on the descriptor by bit number: vma_desc_set_flags(desc, VMA_IO_BIT, VMA_DONTEXPAND_BIT, VMA_DONTDUMP_BIT) [mmap-prepare-vm-flags]

@@ -1,0 +1,25 @@
+//===- HookState.h - state an mmap hook acquires ----------------*- C++ -*-===//
+//
+// mmap_prepare runs before the mapping exists and may be followed by a merge
+// or a failure that never tells the driver: it must be stateless. This finds
+// what makes a hook stateful: allocations, reference gets, runtime-PM gets,
+// counters that outlive the call, and locks still held when it returns.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MPL_MATCHERS_HOOKSTATE_H
+#define MPL_MATCHERS_HOOKSTATE_H
+
+#include "matchers/CallbackModel.h"
+
+namespace mpl {
+
+/// Reasons with code `state-in-hook` (severity manual), one per site.
+std::vector<Reason> findHookState(const clang::FunctionDecl *Hook,
+                                  clang::ASTContext &Ctx);
+
+/// Does calling \p Name acquire state (allocation, reference, PM get)?
+bool isStateAcquiringCallee(llvm::StringRef Name);
+
+} // namespace mpl
+
+#endif

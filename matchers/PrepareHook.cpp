@@ -1,0 +1,243 @@
+//===- PrepareHook.cpp ----------------------------------------------------===//
+#include "matchers/PrepareHook.h"
+#include "matchers/CallbackAnalyzer.h"
+#include "matchers/FlagUses.h"
+#include "matchers/SourceText.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringMap.h"
+
+using namespace clang;
+
+namespace mpl {
+namespace {
+
+/// Helper names renamed in 7.1 ("mm: rename VMA flag helpers to be more
+/// readable"); the old single-word test meant "any of".
+const llvm::StringMap<const char *> &renamedIn71() {
+  static const llvm::StringMap<const char *> Table = {
+      {"vma_desc_test_flags", "vma_desc_test_any"},
+      {"vma_desc_test_flags_mask", "vma_desc_test_any_mask"},
+      {"vma_test_all_flags", "vma_test_all"},
+      {"vma_test_all_flags_mask", "vma_test_all_mask"},
+      {"vma_flag_set", "vma_flags_set_flag"},
+  };
+  return Table;
+}
+
+bool isAssignedTo(const Expr *E, ASTContext &Ctx) {
+  const Stmt *Child = E;
+  while (true) {
+    auto Parents = Ctx.getParents(*Child);
+    if (Parents.empty())
+      return false;
+    const Stmt *P = Parents[0].get<Stmt>();
+    if (!P)
+      return false;
+    if (isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P)) {
+      Child = P;
+      continue;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(P))
+      return BO->isAssignmentOp() && BO->getLHS()->IgnoreParens() == Child;
+    if (const auto *UO = dyn_cast<UnaryOperator>(P))
+      return UO->isIncrementDecrementOp();
+    return false;
+  }
+}
+
+class HookScanner : public RecursiveASTVisitor<HookScanner>,
+                    public FlagUseScanner {
+public:
+  HookScanner(PrepareHookModel &Model, ASTContext &Ctx, unsigned Level)
+      : FlagUseScanner(Ctx, Model.Flags), Model(Model), Level(Level) {}
+
+  void run() {
+    TraverseStmt(Model.Hook->getBody());
+    checkIoWithoutPfnMap();
+  }
+
+  bool VisitMemberExpr(MemberExpr *ME) {
+    // desc->vm_flags sits in an anonymous union on 6.19.
+    if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+        FD && FD->isAnonymousStructOrUnion())
+      return true;
+    const Expr *BaseExpr = ME->getBase()->IgnoreParenImpCasts();
+    while (const auto *Inner = dyn_cast<MemberExpr>(BaseExpr)) {
+      const auto *FD = dyn_cast<FieldDecl>(Inner->getMemberDecl());
+      if (!FD || !FD->isAnonymousStructOrUnion())
+        break;
+      BaseExpr = Inner->getBase()->IgnoreParenImpCasts();
+    }
+    const auto *Base = dyn_cast<DeclRefExpr>(BaseExpr);
+    if (!Base || Base->getDecl() != Model.Desc)
+      return true;
+    StringRef Field = ME->getMemberDecl()->getName();
+    std::string D = Model.Desc->getName().str();
+    SourceLocation Loc = SM.getFileLoc(ME->getBeginLoc());
+    bool Write = isAssignedTo(ME, Ctx);
+    if (Field == "start" || Field == "end" || Field == "mm" || Field == "file") {
+      if (Write)
+        add("immutable-field", Loc,
+            "writes " + D + "->" + Field.str() +
+                ", which the descriptor reports but the hook must not change");
+    } else if (Field == "vm_ops" || Field == "private_data") {
+      if (!Write)
+        add("write-only-field", Loc,
+            "reads " + D + "->" + Field.str() +
+                ", which is write-only: it is not pre-populated from the "
+                "mapping");
+    } else if (Field == "page_prot") {
+      if (Write && FirstAction.isValid() &&
+          SM.isBeforeInTranslationUnit(FirstAction, ME->getBeginLoc()))
+        add("page-prot-after-action", Loc,
+            D + "->page_prot is changed after " + FirstActionName +
+                "(), which already captured it: the mapping uses the old "
+                "protection; set page_prot first");
+    } else if (Field == "action") {
+      checkActionWrite(ME, Loc);
+    } else if (Field == "vm_flags") {
+      handleFlags(ME, parentOf(ME));
+    }
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    std::string Name = spelledCalleeName(Call, Ctx);
+    if (StringRef(Name).starts_with("mmap_action_") && !FirstAction.isValid()) {
+      FirstAction = Call->getBeginLoc();
+      FirstActionName = Name;
+    }
+    if (StringRef(Name).starts_with("mmap_action_") &&
+        Name != "mmap_action_map_kernel_pages" &&
+        Name != "mmap_action_map_kernel_pages_full")
+      SetsPfnMap = true;
+    if (StringRef(Name).starts_with("mmap_action_map_kernel_pages"))
+      SetsPfnMap = true; // sets VMA_MIXEDMAP_BIT
+    auto It = renamedIn71().find(Name);
+    if (It != renamedIn71().end() && Level >= 701) {
+      Misuse M;
+      M.Code = "outdated-helper";
+      M.Loc = SM.getFileLoc(Call->getBeginLoc());
+      M.Message = Name + "() was renamed " + It->second +
+                  "() in 7.1; the old name is gone from current kernels";
+      M.RenameLoc = SM.getExpansionLoc(Call->getBeginLoc());
+      M.RenameTo = It->second;
+      Model.Misuses.push_back(std::move(M));
+    }
+    return true;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    StringRef Name = DRE->getDecl()->getName();
+    if (Name != "VMA_IO_BIT" && Name != "VMA_PFNMAP_BIT" &&
+        Name != "VMA_MIXEDMAP_BIT")
+      return true;
+    if (!insideSetFlags(DRE))
+      return true;
+    if (Name == "VMA_IO_BIT")
+      IoBit = SM.getFileLoc(DRE->getLocation());
+    else
+      SetsPfnMap = true;
+    return true;
+  }
+
+private:
+  void add(std::string Code, SourceLocation Loc, std::string Message) {
+    Misuse M;
+    M.Code = std::move(Code);
+    M.Loc = Loc;
+    M.Message = std::move(Message);
+    Model.Misuses.push_back(std::move(M));
+  }
+
+  /// desc->action.X = ...: only the error override is the driver's.
+  void checkActionWrite(const MemberExpr *Action, SourceLocation Loc) {
+    const Expr *Outer = Action;
+    const MemberExpr *FirstField = nullptr;
+    while (true) {
+      auto Parents = Ctx.getParents(*Outer);
+      if (Parents.empty())
+        break;
+      const auto *ME = Parents[0].get<MemberExpr>();
+      if (!ME)
+        break;
+      if (!FirstField)
+        FirstField = ME;
+      Outer = ME;
+    }
+    bool Write = isAssignedTo(Outer, Ctx);
+    if (!Write)
+      return;
+    std::string Field =
+        FirstField ? FirstField->getMemberDecl()->getName().str() : "";
+    if (Field == "error_override")
+      return;
+    add("direct-action-write", Loc,
+        "writes " + Model.Desc->getName().str() + "->action" +
+            (Field.empty() ? "" : "." + Field) +
+            " directly; only the mmap_action_*() helpers may set up an action");
+  }
+
+  bool insideSetFlags(const Expr *E) {
+    const Stmt *Child = E;
+    for (int Depth = 0; Depth < 12; ++Depth) {
+      auto Parents = Ctx.getParents(*Child);
+      if (Parents.empty())
+        return false;
+      const Stmt *P = Parents[0].get<Stmt>();
+      if (!P)
+        return false;
+      if (const auto *Call = dyn_cast<CallExpr>(P)) {
+        std::string Name = spelledCalleeName(Call, Ctx);
+        if (StringRef(Name).contains("set_flags") ||
+            StringRef(Name).contains("flags_set"))
+          return true;
+      }
+      Child = P;
+    }
+    return false;
+  }
+
+  void checkIoWithoutPfnMap() {
+    if (IoBit.isInvalid() || SetsPfnMap)
+      return;
+    add("io-without-pfnmap", IoBit,
+        "sets VMA_IO_BIT without VMA_PFNMAP_BIT or VMA_MIXEDMAP_BIT and "
+        "without a remap action; only kernel-owned (PFN or mixed) mappings "
+        "may be I/O mappings (enforced from 7.4)");
+  }
+
+  PrepareHookModel &Model;
+  unsigned Level;
+  SourceLocation FirstAction;
+  std::string FirstActionName;
+  SourceLocation IoBit;
+  bool SetsPfnMap = false;
+};
+
+} // namespace
+
+const ParmVarDecl *descParameter(const FunctionDecl *FD) {
+  if (FD->getNumParams() != 1)
+    return nullptr;
+  const ParmVarDecl *P = FD->getParamDecl(0);
+  const auto *PT = P->getType()->getAs<PointerType>();
+  const RecordDecl *RD = PT ? PT->getPointeeType()->getAsRecordDecl() : nullptr;
+  return RD && RD->getName() == "vm_area_desc" ? P : nullptr;
+}
+
+PrepareHookModel analyzePrepareHook(const FunctionDecl *Hook, ASTContext &Ctx,
+                                    unsigned RenameLevel) {
+  PrepareHookModel Model;
+  Model.Hook = Hook;
+  Model.Desc = descParameter(Hook);
+  Model.Flags.Definition = Hook;
+  if (!Model.Desc || !Hook->hasBody())
+    return Model;
+  HookScanner(Model, Ctx, RenameLevel).run();
+  return Model;
+}
+
+} // namespace mpl
