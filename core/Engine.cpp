@@ -31,6 +31,14 @@ const char *verdict(Classification C) {
   return "";
 }
 
+/// Framework mmap implementations installed directly in driver tables
+/// (DEFINE_DRM_GEM_FOPS and friends install drm_gem_mmap).
+bool isFrameworkMmap(llvm::StringRef Name) {
+  return Name == "drm_gem_mmap" || Name == "vb2_fop_mmap" ||
+         Name == "v4l2_m2m_fop_mmap" || Name == "fb_deferred_io_mmap" ||
+         Name == "snd_pcm_lib_default_mmap" || Name == "sock_no_mmap";
+}
+
 /// Every reference to a function in the TU, to find callers the ops-table
 /// sites do not account for.
 std::vector<const DeclRefExpr *> referencesTo(const FunctionDecl *FD,
@@ -152,13 +160,27 @@ private:
     F.Expansions = Group.size();
     F.Class = Classification::Blocked;
     F.Reasons = {"macro-spelled"};
-    F.Message = "'" + slotName(First) + "' is set inside macro '" + Macro +
-                "' (" + std::to_string(Group.size()) + " expansion" +
-                (Group.size() == 1 ? "" : "s") +
-                " here); convert the macro's definition by hand";
     if (First.Callback)
       F.Callback = First.Callback->getNameAsString();
-    F.Notes.push_back({position(First.Loc), "expanded here"});
+    F.Message = "'" + slotName(First) + "' is set" +
+                (F.Callback.empty() ? "" : " to '" + F.Callback + "'") +
+                " inside macro '" + Macro + "' (" +
+                std::to_string(Group.size()) + " expansion" +
+                (Group.size() == 1 ? "" : "s") +
+                " here); convert the macro's definition by hand";
+    F.Notes.push_back({position(First.Loc, /*Spelling=*/true),
+                       "the ops table is built by a macro; the tool does not "
+                       "rewrite macro bodies [macro-spelled]"});
+    std::vector<Position> Expansions;
+    for (const MmapSite *S : Group)
+      Expansions.push_back(position(S->Loc));
+    std::sort(Expansions.begin(), Expansions.end(),
+              [](const Position &A, const Position &B) {
+                return std::tie(A.File, A.Line, A.Column) <
+                       std::tie(B.File, B.Line, B.Column);
+              });
+    for (const Position &P : Expansions)
+      F.Notes.push_back({P, "expanded here"});
     add(std::move(F));
   }
 
@@ -170,13 +192,28 @@ private:
     std::string Name = Callback ? Callback->getNameAsString() : "";
     SourceLocation ReasonLoc = Sites.front()->Loc;
 
-    if (!Callback) {
+    const MmapSite &First = *Sites.front();
+    if (First.OpsType != "file_operations") {
+      // --ops: an inner framework table (fb_ops.fb_mmap, ...) is reported so
+      // its owner sees the chain; it cannot move before its framework does.
+      Model.addReason("framework-slot", Classification::Blocked,
+                      "'" + slotName(First) +
+                          "' is a framework's own mmap hook; it moves when "
+                          "the framework offers an mmap_prepare-style hook",
+                      ReasonLoc);
+    } else if (!Callback) {
       Model.addReason("indirect-callback", Classification::Manual,
                       "the installed value is not a plain function name",
                       ReasonLoc);
     } else if (!hasLegacyMmapSignature(Callback)) {
       Model.addReason("indirect-callback", Classification::Manual,
                       "'" + Name + "' does not have the legacy mmap signature",
+                      ReasonLoc);
+    } else if (!Def && isFrameworkMmap(Name)) {
+      Model.addReason("framework-dispatch", Classification::Blocked,
+                      "'" + Name + "' is a framework's mmap (defined "
+                      "elsewhere); the framework must move to mmap_prepare "
+                      "first",
                       ReasonLoc);
     } else if (!Def) {
       Model.addReason("callback-elsewhere", Classification::Manual,
@@ -378,9 +415,16 @@ private:
         break;
       }
     std::string NewName = Name + Opts.Suffix;
-    if (Declared.declares(NewName))
+    if (Declared.declares(NewName)) {
+      SourceLocation Existing = Def->getLocation();
+      IdentifierInfo &II = Ctx.Idents.get(NewName);
+      for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(&II))
+        Existing = D->getLocation();
       M.addReason("name-clash", Classification::Manual,
-                  "'" + NewName + "' already exists", Def->getLocation());
+                  "'" + NewName + "' already exists; pick another --suffix "
+                  "or rename by hand",
+                  Existing);
+    }
     if (Declared.declares("desc") || declaresLocal(Def, "desc"))
       M.addReason("name-clash", Classification::Manual,
                   "the name 'desc' is already taken in '" + Name + "'",
@@ -406,6 +450,9 @@ private:
   void reportFlagUses(const CallbackModel &M, bool Fixed,
                       std::vector<Edit> Edits = {},
                       const char *Subject = nullptr) {
+    // A blocked callback keeps .mmap and its vma: its flags stay as they are.
+    if (!Subject && M.classification() == Classification::Blocked)
+      return;
     for (const LeafUse &L : M.Leaves) {
       if (!L.isFlagUse())
         continue;

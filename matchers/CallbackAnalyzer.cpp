@@ -297,9 +297,27 @@ private:
     M.Leaves.push_back(Leaf);
   }
 
+  /// The call itself (not just its arguments) comes from the body of a
+  /// driver macro the tool does not understand: rewriting the use site would
+  /// bypass the macro.
+  bool spelledInMacroBody(const CallExpr *Call, const std::string &Name) {
+    SourceLocation RParen = Call->getRParenLoc();
+    if (!RParen.isMacroID() || SM.isMacroArgExpansion(RParen))
+      return false;
+    return wrappingMacro(Call, Ctx) != Name;
+  }
+
   void handleCallArg(const CallExpr *Call, unsigned Index) {
     std::string Name = spelledCalleeName(Call, Ctx);
     SourceLocation Loc = Call->getBeginLoc();
+    if (spelledInMacroBody(Call, Name)) {
+      M.addReason("macro-spelled", Classification::Blocked,
+                  Name + "() is called with the vma inside the body of macro '" +
+                      wrappingMacro(Call, Ctx) +
+                      "'; a rewrite there would change every expansion",
+                  SM.getExpansionLoc(Loc));
+      return;
+    }
     auto FlagCall = [&](LeafUse::Kind K, unsigned Masks) {
       if (Index != 0 || Call->getNumArgs() != 1 + Masks) {
         M.addReason("flags-expression", Classification::Manual,
@@ -795,9 +813,7 @@ private:
 
 } // namespace
 
-/// The function-like macro that spells the whole call, if any
-/// (dma_mmap_coherent() wraps dma_mmap_attrs()).
-static std::string wrappingMacro(const CallExpr *Call, const ASTContext &Ctx) {
+std::string wrappingMacro(const CallExpr *Call, const ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation B = Call->getBeginLoc(), E = Call->getEndLoc();
   if (!B.isMacroID() || SM.isMacroArgExpansion(B))

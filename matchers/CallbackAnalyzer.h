@@ -24,6 +24,11 @@ CallbackModel analyzeCallback(const clang::FunctionDecl *Definition,
 /// Does \p FD have the legacy mmap callback's signature?
 bool hasLegacyMmapSignature(const clang::FunctionDecl *FD);
 
+/// The function-like macro that spells the whole call, if any
+/// (dma_mmap_coherent() wraps dma_mmap_attrs()), else "".
+std::string wrappingMacro(const clang::CallExpr *Call,
+                          const clang::ASTContext &Ctx);
+
 /// Name of the callee as spelled (a macro alias such as io_remap_pfn_range
 /// keeps its own name), or "" for an indirect call.
 std::string spelledCalleeName(const clang::CallExpr *Call,

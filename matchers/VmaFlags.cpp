@@ -25,7 +25,7 @@ const llvm::StringMap<unsigned> &singleBitTable() {
       {"VM_SOFTDIRTY", 27},   {"VM_MIXEDMAP", 28},    {"VM_HUGEPAGE", 29},
       {"VM_NOHUGEPAGE", 30},  {"VM_MERGEABLE", 31},
       {"VM_ALLOW_ANY_UNCACHED", 39},                  {"VM_DROPPABLE", 40},
-      {"VM_UFFD_MINOR", 41},  {"VM_SEALED", 42},
+      {"VM_UFFD_MINOR", 41},  {"VM_SEALED", 42},      {"VM_UFFD_RWP", 43},
   };
   return Table;
 }
@@ -77,18 +77,33 @@ private:
       return;
     if (const auto *Members = compositeMaskMembers(Name)) {
       for (const std::string &Member : *Members)
-        addBit(Member, E, /*CheckValue=*/false);
+        addBit(Member, E, /*CheckValue=*/false, declaredBit(Member));
       return;
     }
-    if (!legacyFlagBit(Name)) {
+    std::optional<unsigned> Bit = declaredBit(Name);
+    if (!Bit)
+      Bit = legacyFlagBit(Name);
+    if (!Bit) {
       fail(E, "'" + Name + "' is not a VM_xxx flag with a known bit number");
       return;
     }
-    addBit(Name, E, /*CheckValue=*/true);
+    addBit(Name, E, /*CheckValue=*/true, *Bit);
   }
 
-  void addBit(const std::string &Name, const Expr *E, bool CheckValue) {
-    unsigned Bit = *legacyFlagBit(Name);
+  /// The headers' own `VMA_<X>_BIT` enumerator for `VM_<X>` (6.19+): new
+  /// bits and per-config aliases need no table entry.
+  std::optional<unsigned> declaredBit(const std::string &Name) {
+    IdentifierInfo &II =
+        const_cast<ASTContext &>(Ctx).Idents.get(bitEnumeratorFor(Name));
+    for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(&II))
+      if (const auto *EC = dyn_cast<EnumConstantDecl>(D))
+        return static_cast<unsigned>(EC->getInitVal().getLimitedValue(63));
+    return std::nullopt;
+  }
+
+  void addBit(const std::string &Name, const Expr *E, bool CheckValue,
+              std::optional<unsigned> KnownBit = std::nullopt) {
+    unsigned Bit = KnownBit ? *KnownBit : *legacyFlagBit(Name);
     if (CheckValue) {
       // A config-dependent alias (VM_SOFTDIRTY without CONFIG_MEM_SOFT_DIRTY)
       // is VM_NONE; converting it would set a bit the old code never set.

@@ -53,7 +53,11 @@ unsigned DeclaredApi::detectLevel() const {
     return 700;
   if (!recordHasField("mmap_action", "error_override"))
     return 701;
-  return 702;
+  // 7.3 added the userfaultfd read-protect bit; nothing the tool emits
+  // differs between 7.2 and 7.3, the level is reported for --explain.
+  if (!declares("VMA_UFFD_RWP_BIT"))
+    return 702;
+  return 703;
 }
 
 } // namespace mpl

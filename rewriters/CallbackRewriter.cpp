@@ -9,7 +9,10 @@
 #include "rewriters/CallbackRewriter.h"
 #include "matchers/SourceText.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/TypeLoc.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/MapVector.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
 #include <algorithm>
@@ -31,6 +34,7 @@ public:
       addLeaf(L);
     for (const MapAction &A : M.Actions)
       rewriteAction(A);
+    dropOrphanedLocals();
     if (!Req.LeavesOnly) {
       rewriteSignatures();
       addFilePrologue();
@@ -324,22 +328,30 @@ private:
         return;
       Lines.push_back(D + "->page_prot = " + *Prot + ";");
     }
+    // Arguments the action keeps; their variables stay alive.
     std::vector<std::string> Args;
+    std::vector<const Expr *> Kept;
+    auto Use = [&](unsigned I) {
+      Kept.push_back(A.Args[I]);
+      return Args[I];
+    };
     for (const Expr *Arg : A.Args) {
       auto Text = renderExpr(Arg);
       if (!Text)
         return;
       Args.push_back(*Text);
     }
+    if (A.Prot)
+      Kept.push_back(A.Prot);
     switch (A.Kind) {
     case ActionKind::Remap:
     case ActionKind::IoRemap: {
       std::string Base = A.Kind == ActionKind::Remap ? "mmap_action_remap"
                                                      : "mmap_action_ioremap";
       if (A.WholeMapping)
-        Lines.push_back(call(Base + "_full", {D, Args[1]}, Col) + ";");
+        Lines.push_back(call(Base + "_full", {D, Use(1)}, Col) + ";");
       else
-        Lines.push_back(call(Base, {D, Args[0], Args[1], Args[2]}, Col) + ";");
+        Lines.push_back(call(Base, {D, Use(0), Use(1), Use(2)}, Col) + ";");
       break;
     }
     case ActionKind::SimpleIoRemap:
@@ -349,7 +361,7 @@ private:
                     "(mmap_action_simple_ioremap)",
                     Loc);
       Lines.push_back(
-          call("mmap_action_simple_ioremap", {D, Args[0], Args[1]}, Col) + ";");
+          call("mmap_action_simple_ioremap", {D, Use(0), Use(1)}, Col) + ";");
       break;
     case ActionKind::MapPages: {
       if (Req.Level < 701)
@@ -362,7 +374,8 @@ private:
       if (A.Args[0]->HasSideEffects(Ctx) || A.Args[1]->HasSideEffects(Ctx))
         return fail("remap-result-use", Classification::Manual,
                     "vm_map_pages() arguments have side effects", Loc);
-      Lines.push_back("if (" + D + "->pgoff >= " + Args[1] + " ||\n" + Indent +
+      Use(0);
+      Lines.push_back("if (" + D + "->pgoff >= " + Use(1) + " ||\n" + Indent +
                       "    " + helper("vma_desc_pages") + "(" + D + ") > " +
                       Args[1] + " - " + D + "->pgoff)\n" + Indent + "\treturn " +
                       (Errno.empty() ? "-ENXIO" : Errno) + ";");
@@ -403,6 +416,10 @@ private:
     render(Full); // absorb the leaves of the replaced statement
     ReplacedRanges.push_back({SM.getFileOffset(Full.getBegin()),
                               SM.getFileOffset(Full.getEnd())});
+    for (const Expr *E : Kept)
+      if (auto KR = spelledFileRange(E->getSourceRange(), Ctx))
+        KeptRanges.push_back({SM.getFileOffset(KR->getBegin()),
+                              SM.getFileOffset(KR->getEnd())});
     if (NeedsBraces && Lines.size() > 1)
       return emitBraced(First, Full, Lines);
     emit(Full, Text);
@@ -410,6 +427,93 @@ private:
       removeStatement(A.Replaced[I]);
     if (A.ResultVarDecl)
       removeStatement(A.ResultVarDecl);
+  }
+
+  bool insideReplaced(SourceLocation Loc) {
+    unsigned Offset = SM.getFileOffset(SM.getFileLoc(Loc));
+    for (const auto &[Begin, End] : KeptRanges)
+      if (Offset >= Begin && Offset < End)
+        return false;
+    for (const auto &[Begin, End] : ReplacedRanges)
+      if (Offset >= Begin && Offset < End)
+        return true;
+    return false;
+  }
+
+  /// A local whose every read went away with a replaced statement
+  /// (`size` once remap_pfn_range() became a *_full action) would be left
+  /// unused, which -Werror kernels reject: its declaration goes too, and so
+  /// do plain assignments to it when they have no side effects.
+  void dropOrphanedLocals() {
+    if (ReplacedRanges.empty())
+      return;
+    struct Refs : RecursiveASTVisitor<Refs> {
+      llvm::MapVector<const VarDecl *, std::vector<const DeclRefExpr *>> Uses;
+      bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+          if (VD->isLocalVarDecl() && !VD->isStaticLocal())
+            Uses[VD].push_back(DRE);
+        return true;
+      }
+    } R;
+    R.TraverseStmt(M.Definition->getBody());
+    bool Changed = true;
+    while (Changed) {
+      Changed = false;
+      for (auto &[Var, Uses] : R.Uses) {
+        if (Dropped.count(Var))
+          continue;
+        bool Lost = false;
+        std::vector<const Stmt *> Assignments;
+        bool StillRead = false;
+        for (const DeclRefExpr *Use : Uses) {
+          if (insideReplaced(Use->getLocation())) {
+            Lost = true;
+            continue;
+          }
+          const Stmt *Assign = plainAssignmentTo(Use);
+          if (Assign)
+            Assignments.push_back(Assign);
+          else
+            StillRead = true;
+        }
+        if (!Lost || StillRead)
+          continue;
+        const DeclStmt *Decl = declOf(Var);
+        if (Decl && insideReplaced(Decl->getBeginLoc()))
+          continue; // `int ret = remap_pfn_range(...)` went with its action
+        if (!Decl || !Decl->isSingleDecl() ||
+            (Var->getInit() && Var->getInit()->HasSideEffects(Ctx))) {
+          fail("unused-after-rewrite", Classification::Manual,
+               "'" + Var->getName().str() +
+                   "' would be left unused by the conversion and cannot be "
+                   "removed on its own",
+               Var->getLocation());
+          continue;
+        }
+        for (const Stmt *S : Assignments)
+          removeStatement(S);
+        removeStatement(Decl);
+        Dropped.insert(Var);
+        Changed = true;
+      }
+    }
+  }
+
+  /// The statement `V = <side-effect-free expr>;` when \p Use is its V.
+  const Stmt *plainAssignmentTo(const DeclRefExpr *Use) {
+    auto Parents = Ctx.getParents(*Use);
+    const auto *BO = Parents.empty() ? nullptr : Parents[0].get<BinaryOperator>();
+    if (!BO || BO->getOpcode() != BO_Assign || BO->getLHS() != Use ||
+        BO->getRHS()->HasSideEffects(Ctx))
+      return nullptr;
+    auto Up = Ctx.getParents(*BO);
+    return !Up.empty() && Up[0].get<CompoundStmt>() ? BO : nullptr;
+  }
+
+  const DeclStmt *declOf(const VarDecl *V) {
+    auto Parents = Ctx.getParents(*V);
+    return Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
   }
 
   /// `if (c) return remap(...);` becomes `if (c) {` + the action lines +
@@ -503,13 +607,8 @@ private:
 
   void addFilePrologue() {
     bool FileUsed = false;
-    for (const DeclRefExpr *Ref : M.FileRefs) {
-      unsigned Offset = SM.getFileOffset(SM.getFileLoc(Ref->getLocation()));
-      bool Removed = false;
-      for (const auto &[Begin, End] : ReplacedRanges)
-        Removed |= Offset >= Begin && Offset < End;
-      FileUsed |= !Removed;
-    }
+    for (const DeclRefExpr *Ref : M.FileRefs)
+      FileUsed |= !insideReplaced(Ref->getLocation());
     if (!FileUsed)
       return;
     const auto *Body = cast<CompoundStmt>(M.Definition->getBody());
@@ -550,6 +649,9 @@ private:
   std::vector<Pending> Leaves;
   /// File offsets of statements replaced by actions.
   std::vector<std::pair<unsigned, unsigned>> ReplacedRanges;
+  /// Parts of replaced statements the new text carries over.
+  std::vector<std::pair<unsigned, unsigned>> KeptRanges;
+  llvm::DenseSet<const VarDecl *> Dropped;
   RewriteResult Result;
 };
 

@@ -1,0 +1,35 @@
+// Manual: vma->vm_flags is read as a plain value.
+// RUN: %expect-exit 1 %mpl %s -- %kflags > %t.out
+// RUN: %FileCheck %s --input-file=%t.out
+// RUN: %FileCheck %s --check-prefix=OTHER --input-file=%t.out
+// RUN: grep warning: %t.out | count 2
+// RUN: grep note: %t.out | count 2
+// RUN: cp %s %t.c
+// RUN: %expect-exit 1 %mpl --fix --quiet %t.c -- %kflags
+// RUN: diff %s %t.c
+
+#include <linux/fs.h>
+#include <linux/mm.h>
+
+static unsigned long fe_pfn;
+void fe_trace_flags(unsigned long flags);
+
+static int fe_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	unsigned long f = vma->vm_flags;
+
+	if (vma_pages(vma) > 4)
+		return -EINVAL;
+	fe_trace_flags(f);
+	return remap_pfn_range(vma, vma->vm_start, fe_pfn,
+			       vma->vm_end - vma->vm_start,
+			       vma->vm_page_prot);
+}
+
+static const struct file_operations fe_fops = {
+	.mmap = fe_mmap,
+};
+// CHECK: flags-expression.c:[[@LINE-2]]:2: warning: 'file_operations.mmap' is deprecated; 'fe_mmap' needs manual steps to move to mmap_prepare [mmap-prepare-legacy-hook]
+// CHECK-NEXT: flags-expression.c:[[@LINE-16]]:12: note: 'fe_mmap' is defined here
+// CHECK-NEXT: flags-expression.c:[[@LINE-15]]:20: note: uses vma->vm_flags as a word{{.*}} [flags-expression]
+// OTHER: flags-expression.c:[[@LINE-16]]:20: warning: VMA flag use cannot be converted: {{.*}} [mmap-prepare-vm-flags]
