@@ -27,7 +27,9 @@ enum Taint : unsigned {
   Size = 2,    // the mapping size in bytes or pages
   Pgoff = 4,   // desc->pgoff / vma->vm_pgoff
   End = 8,     // desc->end / vma->vm_end alone
-  Mapping = 16 // the mapping itself (passed to a helper)
+  Mapping = 16, // the mapping itself (passed to a helper)
+  Checked = 32  // the result of a helper that was given a size, an offset
+                // or the mapping: testing it is a bounds check
 };
 
 /// Which argument of a remap-like callee is what.
@@ -145,6 +147,8 @@ private:
       unsigned T = None;
       for (const Expr *Arg : Call->arguments())
         T |= taintOf(Arg);
+      if (T & (Size | Pgoff | Mapping | End))
+        T |= Checked;
       // A helper that receives the mapping yields something derived from it.
       return T & Mapping ? T | Size : T;
     }
@@ -195,6 +199,15 @@ private:
 
   // --- guards ----------------------------------------------------------
 
+  static bool containsStmt(const Stmt *Outer, const Stmt *Inner) {
+    if (Outer == Inner)
+      return true;
+    for (const Stmt *Child : Outer->children())
+      if (Child && containsStmt(Child, Inner))
+        return true;
+    return false;
+  }
+
   static bool exits(const Stmt *S) {
     if (!S)
       return false;
@@ -238,8 +251,9 @@ private:
     F.TraverseStmt(const_cast<Expr *>(Cond));
     if (taintOf(Cond) & Pgoff)
       Bounds |= Pgoff;
-    // `if (ret) return ret;` after `ret = check(vma, ...)`.
-    if (taintOf(Cond) & Mapping)
+    // `if (ret) return ret;` after `ret = check(vma, ...)` or
+    // `ret = region_get(offset, size, &r)`.
+    if (taintOf(Cond) & (Mapping | Checked))
       Bounds |= Size | Pgoff;
     return Bounds;
   }
@@ -264,14 +278,32 @@ private:
       if (const auto *If = dyn_cast<IfStmt>(Parent);
           If && If->getCond() != Child)
         Bounds |= boundsOf(If->getCond());
-      if (const auto *CS = dyn_cast<CompoundStmt>(Parent))
+      // Reaching a case of `switch (vma->vm_pgoff)` pins the value.
+      if (const auto *Switch = dyn_cast<SwitchStmt>(Parent);
+          Switch && Switch->getCond() != Child)
+        Bounds |= taintOf(Switch->getCond()) & (Size | Pgoff | End)
+                      ? (taintOf(Switch->getCond()) & Pgoff ? Pgoff : 0) |
+                            (taintOf(Switch->getCond()) & (Size | End) ? Size
+                                                                       : 0)
+                      : 0;
+      if (const auto *CS = dyn_cast<CompoundStmt>(Parent)) {
+        unsigned Level = None;
         for (const Stmt *Before : CS->body()) {
-          if (Before == Child)
+          // A case label is a way in that skips what came before it.
+          while (const auto *Case = dyn_cast<SwitchCase>(Before)) {
+            Level = None;
+            if (Before == Child)
+              break;
+            Before = Case->getSubStmt();
+          }
+          if (Before == Child || containsStmt(Before, Child))
             break;
           if (const auto *If = dyn_cast<IfStmt>(Before);
               If && (exits(If->getThen()) || exits(If->getElse())))
-            Bounds |= boundsOf(If->getCond());
+            Level |= boundsOf(If->getCond());
         }
+        Bounds |= Level;
+      }
       if (Parent == Hook->getBody())
         break;
       Child = Parent;

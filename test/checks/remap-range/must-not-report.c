@@ -106,7 +106,63 @@ static int shared_check_prepare(struct vm_area_desc *desc)
 	return 0;
 }
 
+int region_get(unsigned long offset, unsigned long size, unsigned long *phys);
+int account_memory(unsigned long size);
+
+/* dfl-afu: a helper checks offset and size; its result is tested. */
+static int region_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	unsigned long size = vma->vm_end - vma->vm_start;
+	unsigned long offset = vma->vm_pgoff << PAGE_SHIFT;
+	unsigned long phys;
+	int ret;
+
+	ret = region_get(offset, size, &phys);
+	if (ret)
+		return ret;
+	return remap_pfn_range(vma, vma->vm_start, (phys + offset) >> PAGE_SHIFT,
+			       size, vma->vm_page_prot);
+}
+
+/* usbfs: the size is accounted (and refused) before the remap; goto exits. */
+static int account_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	unsigned long size = vma->vm_end - vma->vm_start;
+	int ret;
+
+	ret = account_memory(size);
+	if (ret)
+		goto error;
+	return remap_pfn_range(vma, vma->vm_start, base_pfn, size,
+			       vma->vm_page_prot);
+error:
+	return ret;
+}
+
+/* pxa3xx-gcu: the offset selects a region, each case checks its size. */
+static int switch_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	unsigned long size = vma->vm_end - vma->vm_start;
+
+	switch (vma->vm_pgoff) {
+	case 0:
+		if (size != BUF_SIZE)
+			return -EINVAL;
+		return remap_pfn_range(vma, vma->vm_start, base_pfn, size,
+				       vma->vm_page_prot);
+	case BUF_SIZE >> PAGE_SHIFT:
+		if (size != PAGE_SIZE)
+			return -EINVAL;
+		return io_remap_pfn_range(vma, vma->vm_start, base_pfn + 1, size,
+					  vma->vm_page_prot);
+	}
+	return -EINVAL;
+}
+
 static const struct file_operations fops[] = {
+	{ .mmap = region_mmap },
+	{ .mmap = account_mmap },
+	{ .mmap = switch_mmap },
 	{ .mmap = local_size_mmap },
 	{ .mmap = reversed_pages_mmap },
 	{ .mmap_prepare = exact_prepare },

@@ -57,7 +57,27 @@ static int start_prepare(struct vm_area_desc *desc)
 	return 0;
 }
 
+/* A size check in one case does not cover the next case. */
+static int case_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	unsigned long size = vma->vm_end - vma->vm_start;
+
+	switch (vma->vm_pgoff) {
+	case 0:
+		if (size != PAGE_SIZE)
+			return -EINVAL;
+		return remap_pfn_range(vma, vma->vm_start, base_pfn, size,
+				       vma->vm_page_prot);
+	case 1:
+		return remap_pfn_range(vma, vma->vm_start, base_pfn + 1, size,
+				       vma->vm_page_prot);
+// CHECK: must-report.c:[[@LINE-2]]:10: warning: remap_pfn_range() maps the whole mapping, but its size is never checked
+	}
+	return -EINVAL;
+}
+
 static const struct file_operations fops[] = {
+	{ .mmap = case_mmap },
 	{ .mmap = whole_mmap },
 	{ .mmap_prepare = full_prepare },
 	{ .mmap = fixed_mmap },
