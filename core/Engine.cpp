@@ -225,14 +225,33 @@ private:
       addTranslationUnitReasons(Model, Def, Sites);
     }
     for (const MmapSite *S : Sites)
+      if (S->AlsoSetsPrepare)
+        Model.addReason("both-hooks", Classification::Manual,
+                        "the table also sets .mmap_prepare; decide which hook "
+                        "stays before converting",
+                        S->Loc);
+    for (const MmapSite *S : Sites)
       if (S->K == MmapSite::Positional)
         Model.addReason("positional-init", Classification::Manual,
                         "the ops table is initialised by position; the "
                         "mmap_prepare slot is elsewhere",
                         S->Loc);
 
+    // A site the user silenced keeps its `.mmap = fn`: renaming fn for the
+    // other tables would break it, so the callback is left alone.
+    bool SiteSilenced = false;
+    for (const MmapSite *S : Sites) {
+      Finding Probe;
+      Probe.Check = check::LegacyHook;
+      Probe.Where = position(S->Loc);
+      Probe.Callback = Name;
+      SiteSilenced |= !Opts.Checks.isEnabled(check::LegacyHook) ||
+                      suppressedByComment(Probe, SM) ||
+                      (Opts.Suppressions && Opts.Suppressions->matches(Probe));
+    }
     bool HeadersTooOld = Result.Level == 0;
-    if (Def && Model.classification() == Classification::Convertible) {
+    if (Def && !SiteSilenced &&
+        Model.classification() == Classification::Convertible) {
       RewriteRequest Req;
       Req.Model = &Model;
       Req.Level = HeadersTooOld ? ApiLevel::Newest : Result.Level;
@@ -259,7 +278,10 @@ private:
       F.Where = position(S->Loc);
       F.Callback = Name;
       F.Class = Class;
-      F.Message = "'" + slotName(*S) + "' is deprecated; " +
+      F.Message = "'" + slotName(*S) +
+                  (S->OpsType == "file_operations"
+                       ? "' is deprecated; "
+                       : "' is an mmap-style hook that takes the vma; ") +
                   (Name.empty() ? std::string("this callback")
                                 : "'" + Name + "'") +
                   " " + verdict(Class);
@@ -287,7 +309,7 @@ private:
     }
     reportFlagUses(Model, !Fix.empty());
     reportStatefulCalls(Model);
-    if (Def)
+    if (Def && hasLegacyMmapSignature(Def))
       reportRangeProblems(Def, Def->getParamDecl(1));
   }
 
@@ -352,7 +374,8 @@ private:
       RewriteResult RR = Level ? rewriteCallback(Req, Ctx) : RewriteResult{};
       One.Reasons = RR.Reasons;
       std::vector<Edit> Edits = RR.Reasons.empty() ? RR.Edits : std::vector<Edit>{};
-      reportFlagUses(One, !Edits.empty(), std::move(Edits), "desc->vm_flags");
+      bool Fixable = !Edits.empty();
+      reportFlagUses(One, Fixable, std::move(Edits), "desc->vm_flags");
     }
     CallbackModel &Problems = Model.Flags;
     Problems.Leaves.clear();
@@ -484,8 +507,10 @@ private:
                     "vma_desc_test_all(desc, " + Bits + ")";
         break;
       default:
-        F.Message = "flag tests on the descriptor take bit numbers: "
-                    "vma_desc_test" + std::string(L.Bits.size() > 1 ? "_any" : "") +
+        F.Message = "flag tests on the descriptor take bit numbers: " +
+                    std::string(Result.Level == 700 ? "vma_desc_test_flags"
+                                : L.Bits.size() > 1 ? "vma_desc_test_any"
+                                                    : "vma_desc_test") +
                     "(desc, " + Bits + ")";
         break;
       }

@@ -37,16 +37,24 @@ std::string jsonReport(const Report &R, bool Explain, llvm::StringRef BaseDir) {
   for (const RunError &E : R.Errors)
     Errors.push_back({{"file", displayPath(E.File, BaseDir)},
                       {"message", E.Message}});
+  json NotAnalysed = json::array();
+  for (const RunError &E : R.NotAnalysed)
+    NotAnalysed.push_back({{"file", displayPath(E.File, BaseDir)},
+                           {"message", E.Message}});
   Summary S = summarize(R);
   json Doc = {{"version", JsonSchemaVersion},
               {"tool", "mmap-prepare-lint"},
               {"findings", std::move(Findings)},
               {"errors", std::move(Errors)},
+              {"not_analysed", std::move(NotAnalysed)},
               {"summary",
                {{"findings", R.Findings.size()},
                 {"fixable", S.Fixable},
                 {"translation_units", R.TranslationUnits},
                 {"errors", R.Errors.size()},
+                {"suppressed", R.Suppressed},
+                {"skipped_by_prefilter", R.Skipped},
+                {"not_analysed", R.NotAnalysed.size()},
                 {"by_check", S.ByCheck},
                 {"by_classification", S.ByClassification}}}};
   // Messages quote source text; never throw on odd bytes in it.

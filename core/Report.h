@@ -21,6 +21,14 @@ struct Report {
   std::vector<Finding> Findings;
   std::vector<RunError> Errors;
   unsigned TranslationUnits = 0;
+  /// Units the text pre-filter proved cannot hold a finding (not parsed).
+  unsigned Skipped = 0;
+  /// Findings silenced by NOLINT comments or --suppressions.
+  unsigned Suppressed = 0;
+  /// Files that may hold a finding but could not be analysed (found by a
+  /// directory scan, missing from the compile database, no usable command):
+  /// listed with the reason, never silently dropped; not errors.
+  std::vector<RunError> NotAnalysed;
 };
 
 struct Summary {

@@ -55,6 +55,8 @@ void printSummary(llvm::raw_ostream &OS, const Report &R) {
     }
   }
   OS << "; " << S.Fixable << " fixable";
+  if (R.Suppressed)
+    OS << "; " << R.Suppressed << " suppressed";
   if (!R.Errors.empty())
     OS << "; " << R.Errors.size() << " error" << (R.Errors.size() == 1 ? "" : "s");
   OS << "\n";

@@ -59,22 +59,6 @@ const Expr *strip(const Expr *E) {
   return E ? E->IgnoreParenImpCasts() : nullptr;
 }
 
-bool isAnonymousMember(const MemberExpr *ME) {
-  const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
-  return FD && FD->isAnonymousStructOrUnion();
-}
-
-/// `vma->vm_start` reaches the field through the anonymous unions and
-/// structs of vm_area_struct; the base is the vma behind them.
-const Expr *baseThroughAnonymous(const MemberExpr *ME) {
-  const Expr *Base = strip(ME->getBase());
-  while (const auto *Inner = dyn_cast<MemberExpr>(Base)) {
-    if (!isAnonymousMember(Inner))
-      break;
-    Base = strip(Inner->getBase());
-  }
-  return Base;
-}
 
 // Functions whose vma argument has no prepare-time equivalent.
 const llvm::StringMap<std::pair<const char *, const char *>> &

@@ -60,17 +60,9 @@ public:
 
   bool VisitMemberExpr(MemberExpr *ME) {
     // desc->vm_flags sits in an anonymous union on 6.19.
-    if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
-        FD && FD->isAnonymousStructOrUnion())
+    if (isAnonymousMember(ME))
       return true;
-    const Expr *BaseExpr = ME->getBase()->IgnoreParenImpCasts();
-    while (const auto *Inner = dyn_cast<MemberExpr>(BaseExpr)) {
-      const auto *FD = dyn_cast<FieldDecl>(Inner->getMemberDecl());
-      if (!FD || !FD->isAnonymousStructOrUnion())
-        break;
-      BaseExpr = Inner->getBase()->IgnoreParenImpCasts();
-    }
-    const auto *Base = dyn_cast<DeclRefExpr>(BaseExpr);
+    const auto *Base = dyn_cast<DeclRefExpr>(baseThroughAnonymous(ME));
     if (!Base || Base->getDecl() != Model.Desc)
       return true;
     StringRef Field = ME->getMemberDecl()->getName();

@@ -27,9 +27,9 @@ enum Taint : unsigned {
   Size = 2,    // the mapping size in bytes or pages
   Pgoff = 4,   // desc->pgoff / vma->vm_pgoff
   End = 8,     // desc->end / vma->vm_end alone
-  Mapping = 16, // the mapping itself (passed to a helper)
-  Checked = 32  // the result of a helper that was given a size, an offset
-                // or the mapping: testing it is a bounds check
+  Mapping = 16,     // the mapping itself (passed to a helper)
+  CheckedSize = 32, // the result of a helper given the size (or mapping):
+  CheckedPgoff = 64 // testing it bounds what the helper was given
 };
 
 /// Which argument of a remap-like callee is what.
@@ -86,14 +86,7 @@ private:
   }
 
   bool refersToMapping(const MemberExpr *ME) {
-    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
-    while (const auto *Inner = dyn_cast<MemberExpr>(Base)) {
-      const auto *FD = dyn_cast<FieldDecl>(Inner->getMemberDecl());
-      if (!FD || !FD->isAnonymousStructOrUnion())
-        break;
-      Base = Inner->getBase()->IgnoreParenImpCasts();
-    }
-    return isMappingRef(Base);
+    return isMappingRef(baseThroughAnonymous(ME));
   }
 
   unsigned memberTaint(const MemberExpr *ME) {
@@ -147,8 +140,10 @@ private:
       unsigned T = None;
       for (const Expr *Arg : Call->arguments())
         T |= taintOf(Arg);
-      if (T & (Size | Pgoff | Mapping | End))
-        T |= Checked;
+      if (T & (Size | Mapping | End))
+        T |= CheckedSize;
+      if (T & (Pgoff | Mapping))
+        T |= CheckedPgoff;
       // A helper that receives the mapping yields something derived from it.
       return T & Mapping ? T | Size : T;
     }
@@ -226,7 +221,13 @@ private:
       RangeChecker *Self;
       unsigned *Bounds;
       bool VisitBinaryOperator(BinaryOperator *BO) {
-        if (BO->isComparisonOp()) {
+        // `size == 0` rejects an empty mapping; it bounds nothing.
+        auto IsZero = [&](const Expr *E) {
+          Expr::EvalResult R;
+          return E->EvaluateAsInt(R, Self->Ctx) && R.Val.getInt() == 0;
+        };
+        if (BO->isComparisonOp() && !IsZero(BO->getLHS()) &&
+            !IsZero(BO->getRHS())) {
           unsigned T = Self->taintOf(BO->getLHS()) | Self->taintOf(BO->getRHS());
           if (T & (Size | End | Mapping))
             *Bounds |= Size;
@@ -253,8 +254,11 @@ private:
       Bounds |= Pgoff;
     // `if (ret) return ret;` after `ret = check(vma, ...)` or
     // `ret = region_get(offset, size, &r)`.
-    if (taintOf(Cond) & (Mapping | Checked))
-      Bounds |= Size | Pgoff;
+    unsigned CondTaint = taintOf(Cond);
+    if (CondTaint & (Mapping | CheckedSize))
+      Bounds |= Size;
+    if (CondTaint & (Mapping | CheckedPgoff))
+      Bounds |= Pgoff;
     return Bounds;
   }
 
@@ -280,7 +284,7 @@ private:
         Bounds |= boundsOf(If->getCond());
       // Reaching a case of `switch (vma->vm_pgoff)` pins the value.
       if (const auto *Switch = dyn_cast<SwitchStmt>(Parent);
-          Switch && Switch->getCond() != Child)
+          Switch && Switch->getCond() != Child && GoverningLabelIsCase)
         Bounds |= taintOf(Switch->getCond()) & (Size | Pgoff | End)
                       ? (taintOf(Switch->getCond()) & Pgoff ? Pgoff : 0) |
                             (taintOf(Switch->getCond()) & (Size | End) ? Size
@@ -292,6 +296,7 @@ private:
           // A case label is a way in that skips what came before it.
           while (const auto *Case = dyn_cast<SwitchCase>(Before)) {
             Level = None;
+            GoverningLabelIsCase = isa<CaseStmt>(Case);
             if (Before == Child)
               break;
             Before = Case->getSubStmt();
@@ -374,7 +379,17 @@ private:
       Expr::EvalResult Const;
       bool SmallConstant = SizeArg->EvaluateAsInt(Const, Ctx) &&
                            Const.Val.getInt().getLimitedValue() <= 4096;
-      if (IsMappingSize && !(T & Pgoff))
+      const Expr *StartArg = Arg(Sig.Start);
+      bool StartIsExactlyStart =
+          StartArg && isa<MemberExpr>(StartArg->IgnoreParenImpCasts()) &&
+          taintOf(StartArg) == Start;
+      if (IsMappingSize && StartArg && !StartIsExactlyStart &&
+          (taintOf(StartArg) & Start) && !(Guards & Size))
+        report("size-exceeds-mapping", Call,
+               Name + "() starts at '" + text(StartArg) +
+                   "' but maps the whole mapping size: it runs past the end",
+               "start + size must not pass the mapping's end");
+      else if (IsMappingSize && !(T & Pgoff))
         Whole = true;
       else if (!SmallConstant && !(Guards & Size))
         report("size-exceeds-mapping", Call,
@@ -406,6 +421,8 @@ private:
   ASTContext &Ctx;
   const SourceManager &SM;
   llvm::DenseMap<const ValueDecl *, unsigned> LocalTaint;
+  /// The switch label that leads to the call is a `case`, not `default`.
+  bool GoverningLabelIsCase = false;
   std::vector<RangeProblem> Problems;
 };
 

@@ -1,5 +1,6 @@
 //===- SourceText.cpp -----------------------------------------------------===//
 #include "matchers/SourceText.h"
+#include "clang/AST/Expr.h"
 #include "clang/Lex/Lexer.h"
 
 using namespace clang;
@@ -75,6 +76,21 @@ SourceLocation endOfTokenRange(SourceRange R, const ASTContext &Ctx) {
   if (!Range)
     return SourceLocation();
   return Range->getEnd();
+}
+
+bool isAnonymousMember(const MemberExpr *ME) {
+  const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  return FD && FD->isAnonymousStructOrUnion();
+}
+
+const Expr *baseThroughAnonymous(const MemberExpr *ME) {
+  const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+  while (const auto *Inner = dyn_cast<MemberExpr>(Base)) {
+    if (!isAnonymousMember(Inner))
+      break;
+    Base = Inner->getBase()->IgnoreParenImpCasts();
+  }
+  return Base;
 }
 
 std::string filePathOf(SourceLocation Loc, const SourceManager &SM) {

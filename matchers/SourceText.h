@@ -9,6 +9,7 @@
 #define MPL_MATCHERS_SOURCETEXT_H
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
 #include "clang/Basic/SourceLocation.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -38,6 +39,14 @@ std::string indentationAt(clang::SourceLocation Loc,
 /// The file location one past the end of the token range \p R.
 clang::SourceLocation endOfTokenRange(clang::SourceRange R,
                                       const clang::ASTContext &Ctx);
+
+/// Is \p ME a member access to an anonymous struct or union?
+bool isAnonymousMember(const clang::MemberExpr *ME);
+
+/// `vma->vm_start` reaches its field through the anonymous unions and
+/// structs of vm_area_struct (and desc->vm_flags through a 6.19 union):
+/// the object behind them, parentheses and casts stripped.
+const clang::Expr *baseThroughAnonymous(const clang::MemberExpr *ME);
 
 /// Absolute path of the file that holds \p Loc (after macro expansion).
 std::string filePathOf(clang::SourceLocation Loc,

@@ -120,17 +120,20 @@ private:
     return "";
   }
 
-  /// Visual column (tabs of 8) of \p Loc, as kernel style measures lines.
-  unsigned columnOf(SourceLocation Loc) {
-    Loc = SM.getExpansionLoc(Loc);
-    StringRef Buffer = SM.getBufferData(SM.getFileID(Loc));
-    unsigned Offset = SM.getFileOffset(Loc);
-    size_t LineStart = Buffer.rfind('\n', Offset == 0 ? 0 : Offset - 1);
+  /// Visual column (tabs of 8) of offset \p Pos, as kernel style measures.
+  static unsigned visualColumn(StringRef Buffer, size_t Pos) {
+    size_t LineStart = Buffer.rfind('\n', Pos == 0 ? 0 : Pos - 1);
     LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
     unsigned Col = 0;
-    for (size_t I = LineStart; I < Offset; ++I)
+    for (size_t I = LineStart; I < Pos; ++I)
       Col = Buffer[I] == '\t' ? (Col / 8 + 1) * 8 : Col + 1;
     return Col;
+  }
+
+  unsigned columnOf(SourceLocation Loc) {
+    Loc = SM.getExpansionLoc(Loc);
+    return visualColumn(SM.getBufferData(SM.getFileID(Loc)),
+                        SM.getFileOffset(Loc));
   }
 
   /// `Name(args...)` starting at visual column \p Column; arguments wrap
@@ -567,16 +570,8 @@ private:
     if (Gap.find('\t') == StringRef::npos || WsEnd >= Buffer.size() ||
         Buffer[WsEnd] != '=')
       return replaceToken(Loc, "mmap_prepare");
-    auto Column = [&](size_t Pos) {
-      size_t LineStart = Buffer.rfind('\n', Pos == 0 ? 0 : Pos - 1);
-      LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
-      unsigned Col = 0;
-      for (size_t I = LineStart; I < Pos; ++I)
-        Col = Buffer[I] == '\t' ? (Col / 8 + 1) * 8 : Col + 1;
-      return Col;
-    };
-    unsigned EqualsColumn = Column(WsEnd);
-    unsigned Col = Column(Offset) + strlen("mmap_prepare");
+    unsigned EqualsColumn = visualColumn(Buffer, WsEnd);
+    unsigned Col = visualColumn(Buffer, Offset) + strlen("mmap_prepare");
     std::string Text = "mmap_prepare";
     while ((Col / 8 + 1) * 8 <= EqualsColumn) {
       Text += '\t';

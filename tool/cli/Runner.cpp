@@ -1,7 +1,12 @@
 //===- Runner.cpp - LibTooling driver for the CLI -------------------------===//
 #include "tool/cli/Runner.h"
 #include "core/EditApplier.h"
+#include "tool/cli/CompileCommands.h"
+#include "tool/cli/Prefilter.h"
+#include "tool/cli/Wire.h"
+#include "tool/cli/WorkerPool.h"
 #include "clang/AST/ASTConsumer.h"
+#include "clang/AST/Decl.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
@@ -9,7 +14,13 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
 #include <set>
+#include <thread>
+#include <unistd.h>
 
 using namespace clang;
 using namespace clang::tooling;
@@ -18,15 +29,67 @@ namespace mpl {
 namespace {
 
 /// Counts errors and keeps the first one; warnings are not our business.
+/// Names that exist only in newer kernels' mmap_prepare API.
+bool isNewerApiName(StringRef Name) {
+  return Name.starts_with("vma_desc_") || Name.starts_with("mmap_action_") ||
+         Name.starts_with("VMA_") || Name.starts_with("vma_flags") ||
+         Name == "mk_vma_flags" || Name == "EMPTY_VMA_FLAGS" ||
+         Name == "error_override" || Name == "range_in_vma_desc" ||
+         Name.starts_with("generic_file_") || Name == "vm_area_desc" ||
+         Name == "mmap_prepare";
+}
+
 class ErrorCollector : public DiagnosticConsumer {
 public:
   unsigned Errors = 0;
   std::string First;
+  /// With an explicit --api newer than the headers, the rewrite names
+  /// helpers those headers lack on purpose: only errors about such names
+  /// are tolerated, any other error still refuses the rewrite.
+  bool TolerateNewerApi = false;
+  unsigned Tolerated = 0;
+
+  static bool aboutNewerApi(const Diagnostic &Info) {
+    for (unsigned I = 0; I < Info.getNumArgs(); ++I) {
+      std::string Name;
+      switch (Info.getArgKind(I)) {
+      case DiagnosticsEngine::ak_identifierinfo:
+        if (const IdentifierInfo *II = Info.getArgIdentifier(I))
+          Name = II->getName().str();
+        break;
+      case DiagnosticsEngine::ak_declarationname:
+        Name = DeclarationName::getFromOpaqueInteger(Info.getRawArg(I))
+                   .getAsString();
+        break;
+      case DiagnosticsEngine::ak_std_string:
+        Name = Info.getArgStdStr(I);
+        break;
+      case DiagnosticsEngine::ak_qualtype: {
+        // "incomplete definition of type 'struct vm_area_desc'" (6.12).
+        QualType T = QualType::getFromOpaquePtr(
+            reinterpret_cast<void *>(Info.getRawArg(I)));
+        if (T.getAsString().find("vm_area_desc") != std::string::npos)
+          return true;
+        break;
+      }
+      default:
+        break;
+      }
+      if (!Name.empty() && isNewerApiName(Name))
+        return true;
+    }
+    return false;
+  }
+
   void HandleDiagnostic(DiagnosticsEngine::Level Level,
                         const Diagnostic &Info) override {
     DiagnosticConsumer::HandleDiagnostic(Level, Info);
     if (Level < DiagnosticsEngine::Error)
       return;
+    if (TolerateNewerApi && aboutNewerApi(Info)) {
+      ++Tolerated;
+      return;
+    }
     if (Errors++ == 0) {
       SmallString<128> Msg;
       Info.FormatDiagnostic(Msg);
@@ -42,31 +105,119 @@ public:
   }
 };
 
+/// Does a function outside the main file need its body parsed? Only those
+/// that take or build the objects the engine follows: the engine analyses
+/// callbacks (file, vm_area_struct), mmap_prepare hooks (vm_area_desc) and
+/// the helpers they pass the vma to; every other body is skipped.
+bool bodyMatters(const Decl *D) {
+  const FunctionDecl *FD = D->getAsFunction();
+  if (!FD)
+    return true;
+  auto Interesting = [](QualType T) {
+    while (!T.isNull()) {
+      if (const auto *P = T->getAs<PointerType>()) {
+        T = P->getPointeeType();
+        continue;
+      }
+      if (const auto *A = T->getAsArrayTypeUnsafe()) {
+        T = A->getElementType();
+        continue;
+      }
+      break;
+    }
+    if (T.isNull())
+      return false;
+    if (const auto *RT = T->getAs<RecordType>()) {
+      StringRef Name = RT->getDecl()->getName();
+      return Name == "vm_area_struct" || Name == "vm_area_desc";
+    }
+    return false;
+  };
+  for (const ParmVarDecl *P : FD->parameters())
+    if (Interesting(P->getType()))
+      return true;
+  return false;
+}
+
 class AnalysisConsumer : public ASTConsumer {
 public:
-  AnalysisConsumer(const EngineOptions &Opts, TranslationUnitResult &Out)
-      : Opts(Opts), Out(Out) {}
+  AnalysisConsumer(const EngineOptions &Opts, TranslationUnitResult &Out,
+                   SourceManager &SM, bool SkipBodies)
+      : Opts(Opts), Out(Out), SM(SM), SkipBodies(SkipBodies) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
     Out = analyzeTranslationUnit(Ctx, Opts);
+  }
+  bool shouldSkipFunctionBody(Decl *D) override {
+    if (!SkipBodies)
+      return false;
+    SourceLocation Loc = SM.getExpansionLoc(D->getLocation());
+    if (SM.isWrittenInMainFile(Loc))
+      return false;
+    return !bodyMatters(D);
   }
 
 private:
   const EngineOptions &Opts;
   TranslationUnitResult &Out;
+  SourceManager &SM;
+  bool SkipBodies;
 };
 
 class AnalysisAction : public ASTFrontendAction {
 public:
-  AnalysisAction(const EngineOptions &Opts, TranslationUnitResult &Out)
-      : Opts(Opts), Out(Out) {}
+  AnalysisAction(const EngineOptions &Opts, TranslationUnitResult &Out,
+                 bool SkipBodies)
+      : Opts(Opts), Out(Out), SkipBodies(SkipBodies) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
-    return std::make_unique<AnalysisConsumer>(Opts, Out);
+    // The parser asks the consumer per function (shouldSkipFunctionBody)
+    // only when this is set.
+    CI.getFrontendOpts().SkipFunctionBodies = SkipBodies;
+    return std::make_unique<AnalysisConsumer>(Opts, Out, CI.getSourceManager(),
+                                              SkipBodies);
   }
 
 private:
   const EngineOptions &Opts;
   TranslationUnitResult &Out;
+  bool SkipBodies;
+};
+
+/// -fsyntax-only, skipping header bodies except in the given files (the
+/// rewritten ones must be parsed whole).
+class VerifyConsumer : public ASTConsumer {
+public:
+  VerifyConsumer(SourceManager &SM, const std::set<std::string> &Keep)
+      : SM(SM), Keep(Keep) {}
+  bool shouldSkipFunctionBody(Decl *D) override {
+    SourceLocation Loc = SM.getExpansionLoc(D->getLocation());
+    if (SM.isWrittenInMainFile(Loc))
+      return false;
+    OptionalFileEntryRef FE = SM.getFileEntryRefForID(SM.getFileID(Loc));
+    if (!FE)
+      return false;
+    SmallString<256> P(FE->getName());
+    llvm::sys::fs::make_absolute(P);
+    llvm::sys::path::remove_dots(P, true);
+    return !Keep.count(std::string(P.str())) && !bodyMatters(D);
+  }
+
+private:
+  SourceManager &SM;
+  const std::set<std::string> &Keep;
+};
+
+class VerifyAction : public ASTFrontendAction {
+public:
+  explicit VerifyAction(const std::set<std::string> &Keep) : Keep(Keep) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 StringRef) override {
+    CI.getFrontendOpts().SkipFunctionBodies = true;
+    return std::make_unique<VerifyConsumer>(CI.getSourceManager(), Keep);
+  }
+
+private:
+  const std::set<std::string> &Keep;
 };
 
 template <typename MakeAction>
@@ -88,6 +239,7 @@ template <typename MakeAction> Factory<MakeAction> makeFactory(MakeAction M) {
 ArgumentsAdjuster analysisAdjuster() {
   ArgumentsAdjuster Adjust = getClangSyntaxOnlyAdjuster();
   Adjust = combineAdjusters(Adjust, getClangStripOutputAdjuster());
+  Adjust = combineAdjusters(Adjust, getClangStripDependencyFileAdjuster());
   Adjust = combineAdjusters(
       Adjust, getInsertArgumentAdjuster({"-w", "-fno-caret-diagnostics",
                                          "-resource-dir=" MPL_CLANG_RESOURCE_DIR},
@@ -104,68 +256,261 @@ std::string readFile(const std::string &Path, std::string &Error) {
   return (*Buffer)->getBuffer().str();
 }
 
-bool sameFindingKey(const Finding &A, const Finding &B) {
-  return A.Check == B.Check && A.Where.File == B.Where.File &&
-         A.Where.Line == B.Where.Line && A.Where.Column == B.Where.Column &&
-         A.Message == B.Message;
+std::string findingKey(const Finding &F) {
+  return F.Check + "\x01" + F.Where.File + "\x01" + std::to_string(F.Where.Line) +
+         "\x01" + std::to_string(F.Where.Column) + "\x01" + F.Message;
 }
+
+/// Test hooks (documented in docs/ci.md): make a worker crash or hang on a
+/// file whose path contains the given text.
+void testHooks(const std::string &File) {
+  if (const char *C = std::getenv("MPL_TEST_CRASH_ON"); C && *C &&
+                                                         File.find(C) != std::string::npos)
+    std::raise(SIGSEGV);
+  if (const char *H = std::getenv("MPL_TEST_HANG_ON"); H && *H &&
+                                                        File.find(H) != std::string::npos)
+    for (;;)
+      ::pause();
+}
+
+/// The progress line: on a terminal only, redrawn in place.
+class Progress {
+public:
+  Progress(bool Enabled, size_t Total)
+      : Enabled(Enabled && ::isatty(STDERR_FILENO) && Total > 0),
+        Total(Total), Start(std::chrono::steady_clock::now()) {}
+  void update(size_t Done, size_t Findings, size_t Failed) {
+    if (!Enabled)
+      return;
+    double Elapsed = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - Start)
+                         .count();
+    std::string Eta = "--";
+    if (Done > 0 && Done < Total) {
+      unsigned S = static_cast<unsigned>(Elapsed / Done * (Total - Done));
+      Eta = (S >= 60 ? std::to_string(S / 60) + "m" : std::string()) +
+            std::to_string(S % 60) + "s";
+    } else if (Done == Total) {
+      Eta = "0s";
+    }
+    llvm::errs() << "\r\x1b[K[" << Done << "/" << Total << "] " << Findings
+                 << " finding" << (Findings == 1 ? "" : "s");
+    if (Failed)
+      llvm::errs() << ", " << Failed << " failed";
+    llvm::errs() << ", ETA " << Eta;
+    llvm::errs().flush();
+  }
+  ~Progress() {
+    if (Enabled)
+      llvm::errs() << "\r\x1b[K";
+  }
+
+private:
+  bool Enabled;
+  size_t Total;
+  std::chrono::steady_clock::time_point Start;
+};
 
 } // namespace
 
-Runner::Runner(const CompilationDatabase &DB, RunnerOptions Opts)
-    : DB(DB), Opts(std::move(Opts)) {}
+unsigned defaultJobs() {
+  unsigned N = std::thread::hardware_concurrency();
+  return N ? N : 1;
+}
 
-Report Runner::analyze(const std::vector<std::string> &Files) {
+std::string analyzeUnitPayload(const UnitCommand &U, const RunnerOptions &Opts) {
+  testHooks(U.File);
+  UnitResult Result;
+  SingleCommandDatabase DB(U.Command);
+  ClangTool Tool(DB, {U.File});
+  Tool.appendArgumentsAdjuster(analysisAdjuster());
+  ErrorCollector Diags;
+  Tool.setDiagnosticConsumer(&Diags);
+  Tool.setPrintErrorMessage(false);
+  TranslationUnitResult Unit;
+  auto F = makeFactory([&] {
+    return std::make_unique<AnalysisAction>(Opts.Engine, Unit, Opts.SkipBodies);
+  });
+  int Status = Tool.run(&F);
+  Result.CompilerErrors = Diags.Errors;
+  Result.FirstCompilerError = Diags.First;
+  Result.DriverFailed = Status != 0 && Diags.Errors == 0;
+  Result.Findings = std::move(Unit.Findings);
+  Result.Suppressed = Unit.Suppressed;
+  return encodeUnitResult(Result);
+}
+
+Runner::Runner(const CompilationDatabase &DB, RunnerOptions Opts,
+               CommandSanitizer &Sanitizer)
+    : DB(DB), Opts(std::move(Opts)), Sanitizer(Sanitizer) {
+  if (!this->Opts.Jobs)
+    this->Opts.Jobs = defaultJobs();
+}
+
+Runner::~Runner() = default;
+
+Report Runner::analyze(const std::vector<std::string> &Files,
+                       const std::set<std::string> &Optional) {
   Report R;
+  std::vector<UnitCommand> Units;
+  auto NotAnalysed = [&](const std::string &File, const std::string &Why) {
+    if (Optional.count(File))
+      R.NotAnalysed.push_back({File, Why});
+    else
+      R.Errors.push_back({File, Why});
+  };
   for (const std::string &File : Files) {
     if (!llvm::sys::fs::exists(File)) {
       R.Errors.push_back({File, "no such file"});
       continue;
     }
+    if (llvm::sys::fs::is_directory(File)) {
+      R.Errors.push_back({File, "is a directory, not a source file"});
+      continue;
+    }
     std::string ReadError;
-    readFile(File, ReadError);
+    std::string Text = readFile(File, ReadError);
     if (!ReadError.empty()) {
       R.Errors.push_back({File, "cannot read: " + ReadError});
       continue;
     }
-    if (DB.getCompileCommands(File).empty()) {
-      R.Errors.push_back({File, "not in the compile database; not analysed"});
+    if (Text.find('\0') != std::string::npos) {
+      R.Errors.push_back({File, "a binary file (NUL bytes), not C source; not analysed"});
       continue;
     }
-    ClangTool Tool(DB, {File});
-    Tool.appendArgumentsAdjuster(analysisAdjuster());
-    ErrorCollector Diags;
-    Tool.setDiagnosticConsumer(&Diags);
-    Tool.setPrintErrorMessage(false);
-    TranslationUnitResult Unit;
-    auto F = makeFactory([&] {
-      return std::make_unique<AnalysisAction>(Opts.Engine, Unit);
-    });
-    int Status = Tool.run(&F);
+    std::vector<CompileCommand> Cmds = DB.getCompileCommands(File);
+    if (Cmds.empty()) {
+      NotAnalysed(File, "not in the compile database; not analysed");
+      continue;
+    }
+    UnitCommand U;
+    U.File = File;
+    U.Command = Cmds.front();
+    U.Inferred = U.Command.Heuristic;
+    if (!U.Command.Directory.empty() &&
+        !llvm::sys::fs::is_directory(U.Command.Directory)) {
+      NotAnalysed(File, "the compile command's directory '" +
+                            U.Command.Directory +
+                            "' does not exist; not analysed");
+      continue;
+    }
+    U.Command.CommandLine = Sanitizer.sanitize(U.Command.CommandLine);
+    Units.push_back(std::move(U));
+  }
+
+  // The pre-filter, in this process: its header cache serves every unit.
+  std::vector<UnitCommand> Todo;
+  if (Opts.Prefilter) {
+    std::vector<std::string> Keywords = defaultPrefilterKeywords();
+    SiteWords Site;
+    for (const auto &[Struct, Field] : Opts.Engine.ExtraSlots) {
+      Keywords.push_back(Struct);
+      Keywords.push_back(Field);
+      Site.OpsTypes.push_back(Struct);
+      Site.Slots.push_back(Field);
+    }
+    Prefilter Filter(std::move(Keywords), std::move(Site));
+    for (UnitCommand &U : Units) {
+      std::string Why;
+      bool Analyse = Filter.mustAnalyse(U.Command, &Why);
+      if (Opts.PrefilterReport)
+        llvm::errs() << (Analyse ? "analyse: " : "skip: ") << U.File
+                     << (Analyse ? " (" + Why + ")" : std::string()) << "\n";
+      if (Analyse)
+        Todo.push_back(std::move(U));
+      else
+        ++R.Skipped;
+    }
+  } else {
+    Todo = std::move(Units);
+  }
+  if (Opts.PrefilterReport) {
+    llvm::errs() << Todo.size() << " to analyse, " << R.Skipped
+                 << " skipped by the pre-filter\n";
+    return R; // a dry run: nothing is parsed
+  }
+
+  std::vector<UnitResult> Results(Todo.size());
+  std::vector<bool> Decoded(Todo.size(), false);
+  size_t Done = 0, FindingsSoFar = 0, Failed = 0;
+  Progress Bar(Opts.Progress, Todo.size());
+  PoolOptions Pool;
+  Pool.Workers = Opts.Jobs;
+  Pool.TimeoutSeconds = Opts.TimeoutSeconds;
+  std::vector<JobOutcome> Outcomes = runJobs(
+      Todo.size(), Pool,
+      [&](size_t I) { return analyzeUnitPayload(Todo[I], Opts); },
+      [&](size_t I, const JobOutcome &O) {
+        ++Done;
+        if (O.K == JobOutcome::Done &&
+            decodeUnitResult(O.Payload, Results[I])) {
+          Decoded[I] = true;
+          FindingsSoFar += Results[I].Findings.size();
+        } else {
+          ++Failed;
+        }
+        Bar.update(Done, FindingsSoFar, Failed);
+      });
+
+  std::set<std::string> Seen;
+  for (size_t I = 0; I < Todo.size(); ++I) {
+    const UnitCommand &U = Todo[I];
+    Commands[U.File] = U;
     ++R.TranslationUnits;
-    bool Clean = Status == 0 && Diags.Errors == 0;
-    if (!Clean)
+    if (!Decoded[I]) {
+      const JobOutcome &O = Outcomes[I];
       R.Errors.push_back(
-          {File, Diags.Errors
-                     ? std::to_string(Diags.Errors) + " compiler error" +
-                           (Diags.Errors == 1 ? "" : "s") + " (first: " +
-                           Diags.First + "); findings may be incomplete, no "
-                           "fixes from this file"
-                     : "the compiler could not run on this file"});
+          {U.File, O.K == JobOutcome::Done
+                       ? std::string("the analysis sent a malformed result")
+                       : O.describe(Opts.TimeoutSeconds) +
+                             "; not analysed"});
+      continue;
+    }
+    UnitResult &Unit = Results[I];
+    R.Suppressed += Unit.Suppressed;
+    bool Clean = !Unit.DriverFailed && Unit.CompilerErrors == 0;
+    if (!Clean) {
+      std::string Why =
+          Unit.CompilerErrors
+              ? std::to_string(Unit.CompilerErrors) + " compiler error" +
+                    (Unit.CompilerErrors == 1 ? "" : "s") + " (first: " +
+                    Unit.FirstCompilerError +
+                    "); findings may be incomplete, no fixes from this file"
+              : "the compiler could not run on this file" +
+                    (Unit.FirstCompilerError.empty()
+                         ? std::string()
+                         : " (" + Unit.FirstCompilerError + ")");
+      if (!U.Inferred.empty())
+        Why += " [command " + U.Inferred + "]";
+      if (Optional.count(U.File))
+        R.NotAnalysed.push_back({U.File, Why});
+      else
+        R.Errors.push_back({U.File, Why});
+    }
+    for (const RunError &E : Unit.Errors)
+      R.Errors.push_back(E);
     UnitFixes UF;
-    UF.MainFile = File;
+    UF.MainFile = U.File;
     for (Finding &Found : Unit.Findings) {
       if (Clean && Opts.CollectFixes)
         UF.Edits.insert(UF.Edits.end(), Found.Fix.begin(), Found.Fix.end());
-      if (!Clean)
+      if (!Clean) {
         Found.Fixable = false;
-      bool Seen = false;
-      for (const Finding &Existing : R.Findings)
-        if (sameFindingKey(Existing, Found)) {
-          Seen = true;
-          break;
+        Found.Fix.clear();
+        // Nothing is converted from a unit that does not compile: do not
+        // advertise (or count) its callbacks as convertible.
+        if (Found.Class == Classification::Convertible) {
+          Found.Class = Classification::Manual;
+          Found.Reasons.push_back("does-not-compile");
+          const std::string Verdict = "can be converted to mmap_prepare automatically";
+          size_t At = Found.Message.find(Verdict);
+          if (At != std::string::npos)
+            Found.Message.replace(At, Verdict.size(),
+                                  "was not converted: its translation unit "
+                                  "does not compile");
         }
-      if (!Seen)
+      }
+      if (Seen.insert(findingKey(Found)).second)
         R.Findings.push_back(std::move(Found));
     }
     if (!UF.Edits.empty())
@@ -174,29 +519,17 @@ Report Runner::analyze(const std::vector<std::string> &Files) {
   return R;
 }
 
-unsigned Runner::countErrors(const std::string &File,
-                             const std::map<std::string, FileRewrite> &Overlay,
-                             std::string &FirstError) {
-  ClangTool Tool(DB, {File});
-  Tool.appendArgumentsAdjuster(analysisAdjuster());
-  for (const auto &[Path, Rewrite] : Overlay)
-    Tool.mapVirtualFile(Path, Rewrite.After);
-  ErrorCollector Diags;
-  Tool.setDiagnosticConsumer(&Diags);
-  Tool.setPrintErrorMessage(false);
-  auto F = newFrontendActionFactory<SyntaxOnlyAction>();
-  int Status = Tool.run(F.get());
-  FirstError = Diags.First;
-  return Diags.Errors + (Status != 0 && Diags.Errors == 0);
+std::map<std::string, std::vector<Edit>> Runner::editsByFile() const {
+  std::vector<Edit> All;
+  for (const UnitFixes &U : Fixes)
+    All.insert(All.end(), U.Edits.begin(), U.Edits.end());
+  return groupEditsByFile(All);
 }
 
 std::map<std::string, FileRewrite> Runner::prepareRewrites(Report &R) {
   std::map<std::string, FileRewrite> Rewrites;
-  std::vector<Edit> All;
-  for (const UnitFixes &U : Fixes)
-    All.insert(All.end(), U.Edits.begin(), U.Edits.end());
   std::set<std::string> Refused;
-  for (auto &[Path, Edits] : groupEditsByFile(All)) {
+  for (auto &[Path, Edits] : editsByFile()) {
     std::string ReadError;
     std::string Before = readFile(Path, ReadError);
     if (!ReadError.empty()) {
@@ -212,21 +545,55 @@ std::map<std::string, FileRewrite> Runner::prepareRewrites(Report &R) {
     }
     Rewrites[Path] = {std::move(Before), std::move(Applied.Text)};
   }
-  // A translation unit whose edits do not re-parse loses all of them.
+
+  // A translation unit whose edits do not re-parse loses all of them. The
+  // re-parses run in workers too: they are full clang runs.
+  std::vector<const UnitFixes *> Verify;
   for (const UnitFixes &U : Fixes) {
     bool Touched = false;
     for (const Edit &E : U.Edits)
       Touched |= Rewrites.count(E.File) > 0;
-    if (!Touched)
+    if (Touched && Commands.count(U.MainFile))
+      Verify.push_back(&U);
+  }
+  std::set<std::string> Overlaid;
+  for (const auto &[Path, Rewrite] : Rewrites)
+    Overlaid.insert(Path);
+  PoolOptions Pool;
+  Pool.Workers = Opts.Jobs;
+  Pool.TimeoutSeconds = Opts.TimeoutSeconds;
+  std::vector<JobOutcome> Outcomes = runJobs(
+      Verify.size(), Pool, [&](size_t I) -> std::string {
+        const UnitCommand &U = Commands.at(Verify[I]->MainFile);
+        SingleCommandDatabase One(U.Command);
+        ClangTool Tool(One, {U.File});
+        Tool.appendArgumentsAdjuster(analysisAdjuster());
+        for (const auto &[Path, Rewrite] : Rewrites)
+          Tool.mapVirtualFile(Path, Rewrite.After);
+        ErrorCollector Diags;
+        Diags.TolerateNewerApi = !Opts.Engine.Api.isAuto();
+        Tool.setDiagnosticConsumer(&Diags);
+        Tool.setPrintErrorMessage(false);
+        auto F = makeFactory(
+            [&] { return std::make_unique<VerifyAction>(Overlaid); });
+        int Status = Tool.run(&F);
+        // Tolerated errors still make clang report failure.
+        if (Diags.Errors == 0 && (Status == 0 || Diags.Tolerated > 0))
+          return "ok";
+        return Diags.First.empty() ? std::string("the compiler could not run")
+                                   : Diags.First;
+      });
+  for (size_t I = 0; I < Verify.size(); ++I) {
+    const JobOutcome &O = Outcomes[I];
+    if (O.K == JobOutcome::Done && O.Payload == "ok")
       continue;
-    std::string FirstError;
-    if (countErrors(U.MainFile, Rewrites, FirstError) == 0)
-      continue;
-    for (const Edit &E : U.Edits)
+    std::string Why = O.K == JobOutcome::Done
+                          ? O.Payload
+                          : "re-parse " + O.describe(Opts.TimeoutSeconds);
+    for (const Edit &E : Verify[I]->Edits)
       if (Rewrites.erase(E.File))
         R.Errors.push_back({E.File, "the rewritten file does not compile (" +
-                                        FirstError +
-                                        "); file left unchanged"});
+                                        Why + "); file left unchanged"});
   }
   for (const std::string &Path : Refused)
     Rewrites.erase(Path);

@@ -21,7 +21,7 @@ static int myfb_mmap(struct fb_info *info, struct vm_area_struct *vma)
 static const struct fb_ops myfb_ops = {
 	.fb_mmap = myfb_mmap,
 };
-// CHECK: ops-inner-table.c:[[@LINE-2]]:2: warning: 'fb_ops.fb_mmap' is deprecated; 'myfb_mmap' cannot move to mmap_prepare yet [mmap-prepare-legacy-hook]
+// CHECK: ops-inner-table.c:[[@LINE-2]]:2: warning: 'fb_ops.fb_mmap' is an mmap-style hook that takes the vma; 'myfb_mmap' cannot move to mmap_prepare yet [mmap-prepare-legacy-hook]
 // CHECK: note: 'fb_ops.fb_mmap' is a framework's own mmap hook; it moves when the framework offers an mmap_prepare-style hook [framework-slot]
 // NOOPS-NOT: fb_ops
 

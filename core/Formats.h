@@ -1,0 +1,103 @@
+//===- Formats.h - CI output formats: SARIF, fixes YAML, baseline -*- C++ -*-=//
+//
+// Writers for the formats CI systems read (docs/output-formats.md):
+//   - SARIF 2.1.0 with stable rule ids and line-shift-proof fingerprints;
+//   - clang-apply-replacements YAML (--export-fixes);
+//   - the baseline file (--baseline / --write-baseline);
+//   - git format-patch mails (--patches);
+//   - the end-of-run summary table.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MPL_CORE_FORMATS_H
+#define MPL_CORE_FORMATS_H
+
+#include "core/Report.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace mpl {
+
+/// Reads source files once and answers line/offset questions about them.
+class SourceLines {
+public:
+  /// The text of 1-based \p Line without its newline ("" if unknown).
+  llvm::StringRef line(const std::string &File, unsigned Line);
+  /// The line with runs of whitespace folded to one space, trimmed.
+  std::string normalizedLine(const std::string &File, unsigned Line);
+  /// Byte offset of 1-based line/column (0 if unknown).
+  unsigned offset(const std::string &File, unsigned Line, unsigned Column);
+
+private:
+  struct Text {
+    std::unique_ptr<llvm::MemoryBuffer> Buffer;
+    std::vector<unsigned> LineStarts;
+  };
+  const Text *get(const std::string &File);
+  std::map<std::string, Text> Files;
+};
+
+/// The identity of a finding that survives line shifts: check, file (as
+/// displayed), callback and the normalized text of the finding's line, plus
+/// an occurrence number when those repeat. Hex digest.
+std::vector<std::string> findingFingerprints(const Report &R,
+                                             llvm::StringRef BaseDir,
+                                             SourceLines &Lines);
+
+struct SarifOptions {
+  llvm::StringRef BaseDir;
+  std::string ToolVersion;
+  /// Prefix of each rule's helpUri ("<prefix><check id>.md").
+  std::string HelpUriBase;
+  /// The tool's home (tool.driver.informationUri).
+  std::string InformationUri;
+  /// Set when a baseline was given: results carry baselineState "new".
+  bool Baselined = false;
+};
+std::string sarifReport(const Report &R, const SarifOptions &Opts,
+                        SourceLines &Lines);
+
+/// clang-apply-replacements' YAML: one diagnostic per finding that carries
+/// edits, edits limited to \p KeptFiles, each distinct edit written once.
+std::string exportFixesYaml(const Report &R,
+                            const std::set<std::string> &KeptFiles,
+                            llvm::StringRef MainSourceFile,
+                            llvm::StringRef BuildDirectory, SourceLines &Lines);
+
+/// Baseline: a JSON file of fingerprints (with check/file/line for people).
+std::string baselineFile(const Report &R,
+                         const std::vector<std::string> &Fingerprints,
+                         llvm::StringRef BaseDir);
+/// Reads the fingerprints of a baseline file; false with \p Error set when
+/// the file is unreadable or malformed.
+bool readBaseline(llvm::StringRef Path, std::multiset<std::string> &Out,
+                  std::string &Error);
+
+struct PatchInput {
+  /// Path shown in the diff, relative to the tree root.
+  std::string RelPath;
+  std::string Before, After;
+  /// Subject prefix ("char: mem").
+  std::string Prefix;
+  /// Callbacks converted in this file.
+  std::vector<std::string> Callbacks;
+};
+/// One git format-patch mail (headers, body, diff, no diffstat).
+std::string formatPatch(const PatchInput &P, llvm::StringRef From,
+                        llvm::StringRef Date, llvm::StringRef ToolVersion);
+/// Subject prefix from the path: drivers/char/foo.c -> "char: foo".
+std::string prefixFromPath(llvm::StringRef RelPath);
+/// The majority "prefix: " of commit subjects ("" if none is shared).
+std::string prefixFromSubjects(const std::vector<std::string> &Subjects);
+
+enum class SummaryBy { None, Dir };
+/// The summary table printed at the end of a tree run.
+void printSummaryTable(llvm::raw_ostream &OS, const Report &R, SummaryBy By,
+                       llvm::StringRef BaseDir);
+
+} // namespace mpl
+
+#endif

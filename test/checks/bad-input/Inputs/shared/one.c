@@ -1,0 +1,2 @@
+#include "hook.h"
+int one(void) { return 1; }

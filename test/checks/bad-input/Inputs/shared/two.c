@@ -1,0 +1,2 @@
+#include "hook.h"
+int two(void) { return 2; }

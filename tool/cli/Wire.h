@@ -1,0 +1,37 @@
+//===- Wire.h - a translation unit's result across a pipe -------*- C++ -*-===//
+//
+// SourceLocations do not cross processes: a worker sends resolved positions
+// (file, line, column) and edits (file, offset, length, text) only.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MPL_TOOL_CLI_WIRE_H
+#define MPL_TOOL_CLI_WIRE_H
+
+#include "core/Report.h"
+#include <string>
+#include <vector>
+
+namespace mpl {
+
+/// What one worker learnt about one translation unit.
+struct UnitResult {
+  std::vector<Finding> Findings;
+  std::vector<RunError> Errors;
+  /// Compiler errors: findings may be incomplete, no fixes from this unit.
+  unsigned CompilerErrors = 0;
+  std::string FirstCompilerError;
+  /// The compiler could not run at all (bad command line).
+  bool DriverFailed = false;
+  /// The pre-filter proved the unit cannot hold a finding; not parsed.
+  bool Skipped = false;
+  /// Findings the engine dropped (NOLINT, suppression list).
+  unsigned Suppressed = 0;
+};
+
+std::string encodeUnitResult(const UnitResult &U);
+/// False when \p Payload is not a well-formed result.
+bool decodeUnitResult(const std::string &Payload, UnitResult &U);
+
+} // namespace mpl
+
+#endif
