@@ -7,7 +7,7 @@ packages=(
   llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 llvm-19-tools lld-19
   nlohmann-json3-dev libgtest-dev googletest
   flex bison bc libelf-dev libssl-dev cpio kmod  # kernel tree builds (scripts/kernel-compile-db.sh)
-  nodejs npm python3-jsonschema  # SARIF validation in the tests (Multitool; schema fallback)
+  python3-jsonschema  # SARIF validation fallback when npm (for the Multitool) is absent
   # benchmarks
   coccinelle  # bench/tree.py compares against spatch
 )
@@ -27,6 +27,9 @@ fi
 # no .NET needed. Optional: without it the tests validate against the JSON
 # schema. MPL_NO_NPM=1 skips it.
 sarif_dir=${XDG_CACHE_HOME:-$HOME/.cache}/mmap-prepare-lint/sarif-multitool
+# npm is used when the machine has one (nodejs from its own repository ships
+# it); Debian's npm package conflicts with such a nodejs, so it is not
+# installed here.
 if [[ -z ${MPL_NO_NPM:-} && ! -x $sarif_dir/node_modules/.bin/sarif-multitool ]] && command -v npm >/dev/null; then
   mkdir -p "$sarif_dir"
   if npm install --no-audit --no-fund --prefix "$sarif_dir" @microsoft/sarif-multitool@5 >/dev/null 2>&1; then
