@@ -1,14 +1,19 @@
 //===- TextReport.cpp -----------------------------------------------------===//
 #include "core/Report.h"
 #include "llvm/Support/Path.h"
+#include <set>
 
 namespace mpl {
 
 Summary summarize(const Report &R) {
   Summary S;
+  // A callback installed in several tables is one callback.
+  std::set<std::string> Counted;
   for (const Finding &F : R.Findings) {
     ++S.ByCheck[F.Check];
-    if (F.Class)
+    if (F.Class &&
+        (F.Callback.empty() ||
+         Counted.insert(F.Callback + "@" + F.Where.File).second))
       ++S.ByClassification[classificationName(*F.Class)];
     S.Fixable += F.Fixable;
   }

@@ -26,6 +26,7 @@
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 #include <ctime>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <unistd.h>
 
@@ -358,8 +359,26 @@ int main(int Argc, const char **Argv) {
     if (!sys::fs::exists(P))
       return fail(P + ": no such file (a compile_commands.json or the build "
                       "directory that holds one)");
-    // The JSON parser's own diagnostics are several lines with a caret; we
-    // print one line naming the file.
+    // LLVM's reader is a YAML parser: on malformed JSON it prints a caret
+    // diagnostic naming no file and returns what it read so far. Check the
+    // JSON first; one line naming the file.
+    {
+      auto Buffer = MemoryBuffer::getFile(P);
+      if (!Buffer)
+        return fail(P + ": " + Buffer.getError().message());
+      nlohmann::json Doc =
+          nlohmann::json::parse((*Buffer)->getBuffer(), nullptr, false);
+      if (Doc.is_discarded())
+        return fail(P + ": not a valid compile database (malformed JSON)");
+      if (!Doc.is_array())
+        return fail(P + ": not a valid compile database (expected a JSON "
+                        "array of entries)");
+      for (const nlohmann::json &E : Doc)
+        if (!E.is_object() || !E.contains("directory") || !E.contains("file") ||
+            (!E.contains("command") && !E.contains("arguments")))
+          return fail(P + ": not a valid compile database (an entry lacks "
+                          "\"directory\", \"file\" or \"command\"/\"arguments\")");
+    }
     FromBuild = JSONCompilationDatabase::loadFromFile(
         P, Error, JSONCommandLineSyntax::AutoDetect);
     if (!FromBuild) {
