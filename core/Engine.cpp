@@ -330,10 +330,11 @@ private:
   /// Code already on mmap_prepare: API misuse, 6.16-6.19 flag spellings,
   /// state in the hook, remap ranges.
   void reportPrepareHook(const FunctionDecl *Hook) {
+    // Names renamed before the target level are outdated; with headers too
+    // old to tell, judge against the newest kernel.
     unsigned RenameLevel = Opts.Api.isAuto()
                                ? (DetectedLevel ? DetectedLevel : ApiLevel::Newest)
                                : Opts.Api.Version;
-    // Headers that lack a renamed helper show the code predates them.
     PrepareHookModel Model = analyzePrepareHook(Hook, Ctx, RenameLevel);
     if (!Model.Desc)
       return;
@@ -360,7 +361,7 @@ private:
       add(std::move(F));
     }
     // desc->vm_flags (6.16-6.19): each use gets its own fix.
-    unsigned Level = Opts.Api.isAuto() ? Result.Level : Opts.Api.Version;
+    unsigned Level = Result.Level;
     for (const LeafUse &Leaf : Model.Flags.Leaves) {
       CallbackModel One;
       One.Definition = Hook;
