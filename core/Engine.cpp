@@ -322,7 +322,7 @@ private:
       F.Message = P.Message;
       F.Reasons = {P.Code};
       for (auto &[Loc, Text] : P.Notes)
-        F.Notes.push_back({position(Loc), Text});
+        F.Notes.push_back({position(Loc), Text + " [" + P.Code + "]"});
       add(std::move(F));
     }
   }
