@@ -7,8 +7,9 @@ plain parse and against Coccinelle, same TUs, same parallelism, one run.
   3. spatch --sp-file bench/mmap-sites.cocci --no-includes  (untyped)
   4. spatch ... --recursive-includes -I<the kernel's include paths> (typed)
      (a time limit of 15 min; reported as a lower bound when hit)
-Coccinelle gets the same file list, split into JOBS groups run in parallel
-(its own --jobs needs parmap). Prints wall times, ratios and how many .mmap
+Coccinelle gets the same file list, split into JOBS lists run as parallel
+spatch processes, each list a --file-groups file with one file per group (so
+--timeout 120 applies per file, as the tool's --timeout does). Prints wall times, ratios and how many .mmap
 sites each found.
 """
 import concurrent.futures as cf
@@ -85,10 +86,14 @@ def run_spatch(extra, limit):
     groups = [files[i::jobs] for i in range(jobs)]
     procs = []
     for i, g in enumerate(groups):
+        # One file per group (groups are separated by blank lines): spatch
+        # treats the files of one command line as one unit, with one --timeout.
         lst = os.path.join(tmp, "group%d.txt" % i)
+        with open(lst, "w") as fh:
+            fh.write("\n\n".join(g) + "\n")
         out = open(os.path.join(tmp, "spatch%d.out" % i), "w")
         cmd = ["spatch", "--sp-file", os.path.join(here, "mmap-sites.cocci"), "--very-quiet",
-               "--timeout", "120"] + extra + g
+               "--timeout", "120"] + extra + ["--file-groups", lst]
         procs.append((subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL, cwd=tree), out))
     deadline = time.time() + limit
     timed_out = False
