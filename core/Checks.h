@@ -2,6 +2,7 @@
 #ifndef MPL_CORE_CHECKS_H
 #define MPL_CORE_CHECKS_H
 
+#include "matchers/CheckIds.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 #include <vector>
@@ -16,13 +17,6 @@ struct CheckInfo {
 /// Every check the tool has, in documentation order.
 const std::vector<CheckInfo> &allChecks();
 
-namespace check {
-inline constexpr const char *LegacyHook = "mmap-prepare-legacy-hook";
-inline constexpr const char *VmFlags = "mmap-prepare-vm-flags";
-inline constexpr const char *RemapRange = "mmap-prepare-remap-range";
-inline constexpr const char *StatefulHook = "mmap-prepare-stateful-hook";
-inline constexpr const char *ApiMisuse = "mmap-prepare-api-misuse";
-} // namespace check
 
 /// clang-tidy style check selection: comma-separated globs, `-` negates,
 /// later globs win. The default enables every check.

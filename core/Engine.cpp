@@ -2,6 +2,7 @@
 #include "core/Engine.h"
 #include "matchers/CallbackAnalyzer.h"
 #include "matchers/HookState.h"
+#include "matchers/KernelApi.h"
 #include "matchers/MmapSites.h"
 #include "matchers/PrepareHook.h"
 #include "matchers/RemapRange.h"
@@ -31,12 +32,12 @@ const char *verdict(Classification C) {
   return "";
 }
 
-/// Framework mmap implementations installed directly in driver tables
+/// A framework's mmap installed directly in a driver table
 /// (DEFINE_DRM_GEM_FOPS and friends install drm_gem_mmap).
 bool isFrameworkMmap(llvm::StringRef Name) {
-  return Name == "drm_gem_mmap" || Name == "vb2_fop_mmap" ||
-         Name == "v4l2_m2m_fop_mmap" || Name == "fb_deferred_io_mmap" ||
-         Name == "snd_pcm_lib_default_mmap" || Name == "sock_no_mmap";
+  const KernelApiEntry *Api = lookupKernelApi(Name);
+  return Api && (Api->Role == ApiRole::FrameworkDispatch ||
+                 Api->Role == ApiRole::FrameworkHandler);
 }
 
 /// Every reference to a function in the TU, to find callers the ops-table
@@ -159,7 +160,7 @@ private:
     F.Where = position(First.Loc, /*Spelling=*/true);
     F.Expansions = Group.size();
     F.Class = Classification::Blocked;
-    F.Reasons = {"macro-spelled"};
+    F.Reasons = {reasonId(ReasonCode::MacroSpelled)};
     if (First.Callback)
       F.Callback = First.Callback->getNameAsString();
     F.Message = "'" + slotName(First) + "' is set" +
@@ -196,27 +197,27 @@ private:
     if (First.OpsType != "file_operations") {
       // --ops: an inner framework table (fb_ops.fb_mmap, ...) is reported so
       // its owner sees the chain; it cannot move before its framework does.
-      Model.addReason("framework-slot", Classification::Blocked,
+      Model.addReason(ReasonCode::FrameworkSlot,
                       "'" + slotName(First) +
                           "' is a framework's own mmap hook; it moves when "
                           "the framework offers an mmap_prepare-style hook",
                       ReasonLoc);
     } else if (!Callback) {
-      Model.addReason("indirect-callback", Classification::Manual,
+      Model.addReason(ReasonCode::IndirectCallback,
                       "the installed value is not a plain function name",
                       ReasonLoc);
     } else if (!hasLegacyMmapSignature(Callback)) {
-      Model.addReason("indirect-callback", Classification::Manual,
+      Model.addReason(ReasonCode::IndirectCallback,
                       "'" + Name + "' does not have the legacy mmap signature",
                       ReasonLoc);
     } else if (!Def && isFrameworkMmap(Name)) {
-      Model.addReason("framework-dispatch", Classification::Blocked,
+      Model.addReason(ReasonCode::FrameworkDispatch,
                       "'" + Name + "' is a framework's mmap (defined "
                       "elsewhere); the framework must move to mmap_prepare "
                       "first",
                       ReasonLoc);
     } else if (!Def) {
-      Model.addReason("callback-elsewhere", Classification::Manual,
+      Model.addReason(ReasonCode::CallbackElsewhere,
                       "'" + Name + "' is defined in another file; convert it "
                       "there and this table with it",
                       ReasonLoc);
@@ -226,13 +227,13 @@ private:
     }
     for (const MmapSite *S : Sites)
       if (S->AlsoSetsPrepare)
-        Model.addReason("both-hooks", Classification::Manual,
+        Model.addReason(ReasonCode::BothHooks,
                         "the table also sets .mmap_prepare; decide which hook "
                         "stays before converting",
                         S->Loc);
     for (const MmapSite *S : Sites)
       if (S->K == MmapSite::Positional)
-        Model.addReason("positional-init", Classification::Manual,
+        Model.addReason(ReasonCode::PositionalInit,
                         "the ops table is initialised by position; the "
                         "mmap_prepare slot is elsewhere",
                         S->Loc);
@@ -289,8 +290,8 @@ private:
         F.Notes.push_back({position(Def->getLocation()),
                            "'" + Name + "' is defined here"});
       for (const Reason &R : Model.Reasons) {
-        F.Reasons.push_back(R.Code);
-        F.Notes.push_back({position(R.Loc), R.Message + " [" + R.Code + "]"});
+        F.Reasons.push_back(reasonId(R.Code));
+        F.Notes.push_back({position(R.Loc), R.Message + " [" + reasonId(R.Code) + "]"});
       }
       for (const auto &[Loc, Text] : Model.Notes)
         F.Notes.push_back({position(Loc), Text});
@@ -320,9 +321,9 @@ private:
       F.Where = position(P.Loc);
       F.Callback = Hook->getNameAsString();
       F.Message = P.Message;
-      F.Reasons = {P.Code};
+      F.Reasons = {reasonId(P.Code)};
       for (auto &[Loc, Text] : P.Notes)
-        F.Notes.push_back({position(Loc), Text + " [" + P.Code + "]"});
+        F.Notes.push_back({position(Loc), Text + " [" + reasonId(P.Code) + "]"});
       add(std::move(F));
     }
   }
@@ -345,7 +346,7 @@ private:
       F.Where = position(M.Loc);
       F.Callback = Name;
       F.Message = M.Message;
-      F.Reasons = {M.Code};
+      F.Reasons = {reasonId(M.Code)};
       if (M.RenameLoc.isValid() && M.RenameLoc.isFileID()) {
         unsigned Len = Lexer::MeasureTokenLength(M.RenameLoc, SM, Ctx.getLangOpts());
         Edit E;
@@ -404,7 +405,8 @@ private:
     for (const Reason &R : M.Reasons)
       Lines.push_back("  line " +
                       std::to_string(SM.getExpansionLineNumber(R.Loc)) + ": " +
-                      classificationName(R.Severity) + " [" + R.Code + "] " +
+                      classificationName(R.Severity) + " [" + reasonId(R.Code) +
+                      "] " +
                       R.Message);
     if (M.Reasons.empty())
       Lines.push_back("  nothing needs the VMA after setup");
@@ -415,7 +417,7 @@ private:
                                  const std::vector<const MmapSite *> &Sites) {
     std::string Name = Def->getNameAsString();
     if (MacroInstalled.count(Def->getCanonicalDecl()))
-      M.addReason("macro-spelled", Classification::Blocked,
+      M.addReason(ReasonCode::MacroSpelled,
                   "'" + Name + "' is also installed from inside a macro",
                   Def->getLocation());
     // References the sites do not explain: direct calls, EXPORT_SYMBOL, ...
@@ -424,7 +426,7 @@ private:
       for (const MmapSite *S : Sites)
         FromSite |= S->CallbackRefLoc == Ref->getLocation();
       if (!FromSite && !MacroInstalled.count(Def->getCanonicalDecl()))
-        M.addReason("other-callers", Classification::Manual,
+        M.addReason(ReasonCode::OtherCallers,
                     "'" + Name + "' is also referenced here; that use needs "
                     "the legacy signature",
                     SM.getFileLoc(Ref->getLocation()));
@@ -432,7 +434,7 @@ private:
     FileID DefFile = SM.getFileID(SM.getFileLoc(Def->getLocation()));
     for (const FunctionDecl *Redecl : Def->redecls())
       if (SM.getFileID(SM.getFileLoc(Redecl->getLocation())) != DefFile) {
-        M.addReason("extern-callback", Classification::Manual,
+        M.addReason(ReasonCode::ExternCallback,
                     "'" + Name + "' is declared in another file; other "
                     "translation units may use it",
                     SM.getFileLoc(Redecl->getLocation()));
@@ -444,13 +446,13 @@ private:
       IdentifierInfo &II = Ctx.Idents.get(NewName);
       for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(&II))
         Existing = D->getLocation();
-      M.addReason("name-clash", Classification::Manual,
+      M.addReason(ReasonCode::NameClash,
                   "'" + NewName + "' already exists; pick another --suffix "
                   "or rename by hand",
                   Existing);
     }
     if (Declared.declares("desc") || declaresLocal(Def, "desc"))
-      M.addReason("name-clash", Classification::Manual,
+      M.addReason(ReasonCode::NameClash,
                   "the name 'desc' is already taken in '" + Name + "'",
                   Def->getLocation());
   }
@@ -526,28 +528,29 @@ private:
       add(std::move(F));
     }
     for (const Reason &R : M.Reasons) {
-      if (R.Code != "flags-unknown-mask" && R.Code != "flags-expression")
+      if (R.Code != ReasonCode::FlagsUnknownMask &&
+          R.Code != ReasonCode::FlagsExpression)
         continue;
       Finding F;
       F.Check = check::VmFlags;
       F.Where = position(R.Loc);
       F.Callback = M.Definition ? M.Definition->getNameAsString() : "";
       F.Message = "VMA flag use cannot be converted: " + R.Message;
-      F.Reasons = {R.Code};
+      F.Reasons = {reasonId(R.Code)};
       add(std::move(F));
     }
   }
 
   void reportStatefulCalls(const CallbackModel &M) {
     for (const Reason &R : M.Reasons) {
-      if (R.Code != "state-in-hook")
+      if (R.Code != ReasonCode::StateInHook)
         continue;
       Finding F;
       F.Check = check::StatefulHook;
       F.Where = position(R.Loc);
       F.Callback = M.Definition ? M.Definition->getNameAsString() : "";
       F.Message = "the mmap hook " + R.Message;
-      F.Reasons = {R.Code};
+      F.Reasons = {reasonId(R.Code)};
       add(std::move(F));
     }
   }

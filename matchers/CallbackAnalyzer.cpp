@@ -17,18 +17,6 @@ using namespace clang;
 
 namespace mpl {
 
-const char *classificationName(Classification C) {
-  switch (C) {
-  case Classification::Convertible:
-    return "convertible";
-  case Classification::Manual:
-    return "manual";
-  case Classification::Blocked:
-    return "blocked";
-  }
-  return "?";
-}
-
 Classification CallbackModel::classification() const {
   Classification Worst = Classification::Convertible;
   for (const Reason &R : Reasons)
@@ -37,12 +25,17 @@ Classification CallbackModel::classification() const {
   return Worst;
 }
 
-void CallbackModel::addReason(std::string Code, Classification Severity,
+void CallbackModel::addReason(ReasonCode Code, Classification Severity,
                               std::string Msg, SourceLocation Loc) {
   for (const Reason &R : Reasons)
     if (R.Code == Code && R.Message == Msg)
       return;
-  Reasons.push_back({std::move(Code), Severity, std::move(Msg), Loc});
+  Reasons.push_back({Code, Severity, std::move(Msg), Loc});
+}
+
+void CallbackModel::addReason(ReasonCode Code, std::string Msg,
+                              SourceLocation Loc) {
+  addReason(Code, reasonInfo(Code).Severity, std::move(Msg), Loc);
 }
 
 namespace {
@@ -59,49 +52,6 @@ const Expr *strip(const Expr *E) {
   return E ? E->IgnoreParenImpCasts() : nullptr;
 }
 
-
-// Functions whose vma argument has no prepare-time equivalent.
-const llvm::StringMap<std::pair<const char *, const char *>> &
-blockingCallees() {
-  static const llvm::StringMap<std::pair<const char *, const char *>> Table = {
-      {"dma_mmap_coherent", {"dma-mmap", "no mmap_action exists for DMA coherent memory yet"}},
-      {"dma_mmap_wc", {"dma-mmap", "no mmap_action exists for DMA coherent memory yet"}},
-      {"dma_mmap_attrs", {"dma-mmap", "no mmap_action exists for DMA coherent memory yet"}},
-      {"dma_mmap_pages", {"dma-mmap", "no mmap_action exists for DMA pages yet"}},
-      {"dma_mmap_noncontiguous", {"dma-mmap", "no mmap_action exists for DMA memory yet"}},
-      {"remap_vmalloc_range", {"remap-vmalloc", "vmalloc memory has no mmap_action equivalent"}},
-      {"remap_vmalloc_range_partial", {"remap-vmalloc", "vmalloc memory has no mmap_action equivalent"}},
-      {"vm_insert_page", {"insert-page", "inserting single pages needs the VMA; the page array of mmap_action_map_kernel_pages() must outlive the hook"}},
-      {"vm_map_pages_zero", {"insert-page", "mmap_action_map_kernel_pages() honours pgoff, vm_map_pages_zero() ignores it"}},
-      {"vm_insert_pages", {"insert-page", "vm_insert_pages() reports how many pages it mapped; an action cannot"}},
-      {"vmf_insert_pfn", {"insert-page", "fault-time insertion needs the VMA"}},
-      {"vma_set_anonymous", {"vma-needed-after-setup", "the VMA is needed after setup"}},
-      {"zap_vma_ptes", {"vma-needed-after-setup", "the VMA is needed after setup"}},
-      {"vma_set_file", {"vma-needed-after-setup", "the VMA is needed after setup"}},
-      {"shmem_zero_setup", {"vma-needed-after-setup", "use shmem_zero_setup_desc() by hand"}},
-  };
-  return Table;
-}
-
-// Callees that hand the vma to an inner framework's own mmap chain.
-const llvm::StringSet<> &frameworkCallees() {
-  static const llvm::StringSet<> Set = {
-      "vb2_mmap", "vb2_fop_mmap", "v4l2_m2m_mmap", "v4l2_m2m_fop_mmap",
-      "videobuf_mmap_mapper", "fb_deferred_io_mmap", "fb_io_mmap",
-      "dma_buf_mmap", "drm_gem_mmap", "drm_gem_mmap_obj", "drm_gem_prime_mmap",
-      "drm_gem_dma_mmap", "drm_gem_shmem_mmap", "ttm_bo_mmap_obj",
-      "snd_pcm_lib_default_mmap", "snd_pcm_mmap_data", "sock_common_mmap",
-      "vfio_pci_core_mmap", "kernfs_fop_mmap", "uio_mmap", "call_mmap",
-      "vfs_mmap", "compat_vma_mmap"};
-  return Set;
-}
-
-bool isLoggingCallee(StringRef Name) {
-  return Name.starts_with("pr_") || Name.starts_with("dev_dbg") ||
-         Name.starts_with("dev_info") || Name.starts_with("dev_warn") ||
-         Name.starts_with("dev_err") || Name == "printk" ||
-         Name == "file_accessed" || Name.starts_with("trace_");
-}
 
 class BodyScanner : public RecursiveASTVisitor<BodyScanner>,
                     public FlagUseScanner {
@@ -153,7 +103,7 @@ private:
   void handleVmaRef(const DeclRefExpr *DRE) {
     SourceLocation Loc = DRE->getLocation();
     if (Loc.isMacroID() && !SM.isMacroArgExpansion(Loc)) {
-      M.addReason("macro-spelled", Classification::Blocked,
+      M.addReason(ReasonCode::MacroSpelled,
                   "the vma is used inside the body of macro '" +
                       Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts())
                           .str() +
@@ -182,13 +132,13 @@ private:
     if (P && (isa<DeclStmt>(P) ||
               (isa<BinaryOperator>(P) &&
                cast<BinaryOperator>(P)->isAssignmentOp()))) {
-      M.addReason("stores-vma", Classification::Blocked,
+      M.addReason(ReasonCode::StoresVma,
                   "stores the vma pointer; no VMA exists while mmap_prepare "
                   "runs",
                   DRE->getBeginLoc());
       return;
     }
-    M.addReason("vma-escapes", Classification::Blocked,
+    M.addReason(ReasonCode::VmaEscapes,
                 "uses the vma pointer itself, which mmap_prepare does not have",
                 DRE->getBeginLoc());
   }
@@ -221,13 +171,13 @@ private:
         {"vm_flags", VmaField::Flags}};
     auto It = Fields.find(Name);
     if (It == Fields.end()) {
-      M.addReason("vma-field", Classification::Blocked,
+      M.addReason(ReasonCode::VmaField,
                   "vma->" + Name.str() + " has no vm_area_desc equivalent",
                   ME->getBeginLoc());
       return;
     }
     if (!spelledInFile(ME)) {
-      M.addReason("macro-spelled", Classification::Blocked,
+      M.addReason(ReasonCode::MacroSpelled,
                   "vma->" + Name.str() + " is spelled inside a macro",
                   SM.getExpansionLoc(ME->getBeginLoc()));
       return;
@@ -256,7 +206,7 @@ private:
     case VmaField::Start:
     case VmaField::End:
       if (Write) {
-        M.addReason("writes-vma-range", Classification::Blocked,
+        M.addReason(ReasonCode::WritesVmaRange,
                     "writes vma->" + Name.str() +
                         "; desc->start/end are immutable",
                     ME->getBeginLoc());
@@ -266,7 +216,7 @@ private:
     case VmaField::VmOps:
     case VmaField::PrivateData:
       if (!Write) {
-        M.addReason("reads-write-only", Classification::Manual,
+        M.addReason(ReasonCode::ReadsWriteOnly,
                     "reads vma->" + Name.str() +
                         "; its descriptor twin is write-only",
                     ME->getBeginLoc());
@@ -295,72 +245,42 @@ private:
     std::string Name = spelledCalleeName(Call, Ctx);
     SourceLocation Loc = Call->getBeginLoc();
     if (spelledInMacroBody(Call, Name)) {
-      M.addReason("macro-spelled", Classification::Blocked,
+      M.addReason(ReasonCode::MacroSpelled,
                   Name + "() is called with the vma inside the body of macro '" +
                       wrappingMacro(Call, Ctx) +
                       "'; a rewrite there would change every expansion",
                   SM.getExpansionLoc(Loc));
       return;
     }
-    auto FlagCall = [&](LeafUse::Kind K, unsigned Masks) {
-      if (Index != 0 || Call->getNumArgs() != 1 + Masks) {
-        M.addReason("flags-expression", Classification::Manual,
-                    Name + "() is called in an unexpected way", Loc);
+    const KernelApiEntry *Api = lookupKernelApi(Name);
+    // A rewrite needs the vma where the row expects it.
+    bool Rewritten = Api && (Api->Role == ApiRole::FlagHelper ||
+                             Api->Role == ApiRole::SyncTwin ||
+                             Api->Role == ApiRole::Action);
+    if (Rewritten && Api->argIndex(ArgRole::Vma) != static_cast<int>(Index))
+      Api = nullptr;
+    if (Api) {
+      switch (Api->Role) {
+      case ApiRole::FlagHelper:
+        return handleFlagHelper(Call, *Api, Name);
+      case ApiRole::SyncTwin:
+        return handleTwin(Call, *Api, Name);
+      case ApiRole::Action:
+        return handleAction(Call, *Api, Name);
+      case ApiRole::Blocker:
+        M.addReason(Api->Reason,
+                    "calls " + Name + "(): " + Api->Detail, Loc);
         return;
-      }
-      if (!spelledInFile(Call)) {
-        M.addReason("macro-spelled", Classification::Blocked,
-                    Name + "() is spelled inside a macro",
-                    SM.getExpansionLoc(Loc));
-        return;
-      }
-      LeafUse Leaf{K, Call};
-      if (!recordMask(Call->getArg(1), Leaf.Bits))
-        return;
-      if (Masks == 2 && !recordMask(Call->getArg(2), Leaf.ClearBits))
-        return;
-      if (K == LeafUse::FlagMod && !isa_and_nonnull<CompoundStmt>(parentOf(Call))) {
-        M.addReason("flags-expression", Classification::Manual,
-                    "vm_flags_mod() becomes two statements and must stand "
-                    "as a statement of its own",
+      case ApiRole::FrameworkDispatch:
+      case ApiRole::FrameworkHandler:
+        M.addReason(ReasonCode::FrameworkDispatch,
+                    "passes the vma to " + Name +
+                        "(), which maps through its framework's own ops",
                     Loc);
         return;
+      default:
+        break;
       }
-      M.Leaves.push_back(Leaf);
-      line(Loc, Name + "() -> " +
-                    (K == LeafUse::FlagClear ? "vma_desc_clear_flags()"
-                     : K == LeafUse::FlagReset ? "desc->vma_flags = mk_vma_flags()"
-                                               : "vma_desc_set_flags()"));
-    };
-    if (Name == "vm_flags_set")
-      return FlagCall(LeafUse::FlagSet, 1);
-    if (Name == "vm_flags_clear")
-      return FlagCall(LeafUse::FlagClear, 1);
-    if (Name == "vm_flags_mod")
-      return FlagCall(LeafUse::FlagMod, 2);
-    if (Name == "vm_flags_init" || Name == "vm_flags_reset" ||
-        Name == "vm_flags_reset_once")
-      return FlagCall(LeafUse::FlagReset, 1);
-    if (Name == "vma_pages") {
-      M.Leaves.push_back({LeafUse::Pages, Call});
-      line(Loc, "vma_pages() -> vma_desc_pages()");
-      return;
-    }
-    static const llvm::StringMap<ActionKind> Actions = {
-        {"remap_pfn_range", ActionKind::Remap},
-        {"io_remap_pfn_range", ActionKind::IoRemap},
-        {"vm_iomap_memory", ActionKind::SimpleIoRemap},
-        {"vm_map_pages", ActionKind::MapPages},
-        {"generic_file_mmap", ActionKind::GenericFile},
-        {"generic_file_readonly_mmap", ActionKind::GenericFileReadonly}};
-    if (auto It = Actions.find(Name); It != Actions.end()) {
-      handleAction(Call, It->second, Name);
-      return;
-    }
-    if (auto It = blockingCallees().find(Name); It != blockingCallees().end()) {
-      M.addReason(It->second.first, Classification::Blocked,
-                  "calls " + Name + "(): " + It->second.second, Loc);
-      return;
     }
     const Expr *Callee = strip(Call->getCallee());
     if (const auto *ME = dyn_cast<MemberExpr>(Callee)) {
@@ -372,13 +292,13 @@ private:
         Struct = RD->getName().str();
       std::string Field = ME->getMemberDecl()->getName().str();
       if (Struct == "vm_operations_struct" && Field == "open") {
-        M.addReason("calls-vm-open", Classification::Blocked,
+        M.addReason(ReasonCode::CallsVmOpen,
                     "calls vm_ops->open(vma) itself; with mmap_prepare that "
                     "work belongs in vm_ops->mapped (7.1+)",
                     Loc);
         return;
       }
-      M.addReason("framework-dispatch", Classification::Blocked,
+      M.addReason(ReasonCode::FrameworkDispatch,
                   "passes the vma to " + Struct + "." + Field +
                       "; the inner ops table must move to mmap_prepare first",
                   Loc);
@@ -386,31 +306,89 @@ private:
     }
     const FunctionDecl *FD = Call->getDirectCallee();
     if (FD && Facts.VmOpenHandlers.count(FD->getCanonicalDecl())) {
-      M.addReason("calls-vm-open", Classification::Blocked,
+      M.addReason(ReasonCode::CallsVmOpen,
                   "calls its vm_ops->open handler " + Name +
                       "() itself; with mmap_prepare that work belongs in "
                       "vm_ops->mapped (7.1+)",
                   Loc);
       return;
     }
-    if (frameworkCallees().contains(Name)) {
-      M.addReason("framework-dispatch", Classification::Blocked,
-                  "passes the vma to " + Name +
-                      "(), which maps through its framework's own ops",
-                  Loc);
-      return;
-    }
     if (FD && FD->hasBody()) {
-      M.addReason("helper-takes-vma", Classification::Manual,
+      M.addReason(ReasonCode::HelperTakesVma,
                   "passes the vma to " + Name +
                       "(), defined in this file: it needs a vm_area_desc twin",
                   Loc);
       return;
     }
-    M.addReason("vma-escapes", Classification::Blocked,
+    M.addReason(ReasonCode::VmaEscapes,
                 "passes the vma to " + (Name.empty() ? std::string("a function pointer") : Name + "()") +
                     ", which needs a real VMA",
                 Loc);
+  }
+
+  /// vm_flags_set(vma, VM_X | VM_Y) and friends.
+  void handleFlagHelper(const CallExpr *Call, const KernelApiEntry &Api,
+                        const std::string &Name) {
+    SourceLocation Loc = Call->getBeginLoc();
+    int SetArg = Api.argIndex(ArgRole::Mask);
+    int ClearArg = Api.argIndex(ArgRole::ClearMask);
+    unsigned Expected = 1 + (SetArg >= 0) + (ClearArg >= 0);
+    if (Call->getNumArgs() != Expected) {
+      M.addReason(ReasonCode::FlagsExpression,
+                  Name + "() is called in an unexpected way", Loc);
+      return;
+    }
+    if (!spelledInFile(Call)) {
+      M.addReason(ReasonCode::MacroSpelled, Name + "() is spelled inside a macro",
+                  SM.getExpansionLoc(Loc));
+      return;
+    }
+    static const LeafUse::Kind Kinds[] = {LeafUse::FlagSet, LeafUse::FlagSet,
+                                          LeafUse::FlagClear, LeafUse::FlagMod,
+                                          LeafUse::FlagReset};
+    LeafUse Leaf{Kinds[static_cast<unsigned>(Api.Flags)], Call};
+    if (!recordMask(Call->getArg(SetArg), Leaf.Bits))
+      return;
+    if (ClearArg >= 0 && !recordMask(Call->getArg(ClearArg), Leaf.ClearBits))
+      return;
+    if (Leaf.K == LeafUse::FlagMod &&
+        !isa_and_nonnull<CompoundStmt>(parentOf(Call))) {
+      M.addReason(ReasonCode::FlagsExpression,
+                  "vm_flags_mod() becomes two statements and must stand "
+                  "as a statement of its own",
+                  Loc);
+      return;
+    }
+    M.Leaves.push_back(Leaf);
+    line(Loc, Name + "() -> " +
+                  (Leaf.K == LeafUse::FlagClear ? "vma_desc_clear_flags()"
+                   : Leaf.K == LeafUse::FlagReset
+                       ? "desc->vma_flags = mk_vma_flags()"
+                       : "vma_desc_set_flags()"));
+  }
+
+  /// A synchronous call with a descriptor twin: the call is replaced in
+  /// place, its result and everything after it keep their meaning.
+  void handleTwin(const CallExpr *Call, const KernelApiEntry &Api,
+                  const std::string &Name) {
+    if (!spelledInFile(Call)) {
+      M.addReason(ReasonCode::MacroSpelled, Name + "() is spelled inside a macro",
+                  SM.getExpansionLoc(Call->getBeginLoc()));
+      return;
+    }
+    int FileArg = Api.argIndex(ArgRole::File);
+    if (FileArg >= 0 && !isRef(Call->getArg(FileArg), M.FileParm)) {
+      // generic_file_mmap(other_file, vma): the twin reads desc->file.
+      M.addReason(ReasonCode::VmaEscapes,
+                  Name + "() is given a file other than the mapping's; " +
+                      Api.Replacement + "() uses the descriptor's",
+                  Call->getBeginLoc());
+      return;
+    }
+    LeafUse Leaf{LeafUse::Twin, Call};
+    Leaf.Api = &Api;
+    M.Leaves.push_back(Leaf);
+    line(Call->getBeginLoc(), Name + "() -> " + Api.Replacement + "()");
   }
 
   // `if (V) return ...;`, `if (V < 0) return ...;`, `if (V != 0) ...`.
@@ -456,23 +434,25 @@ private:
     return DRE && DRE->getDecl() == V;
   }
 
-  void handleAction(const CallExpr *Call, ActionKind Kind,
+  void handleAction(const CallExpr *Call, const KernelApiEntry &Api,
                     const std::string &Name) {
+    ActionKind Kind = Api.Action;
     SourceLocation Loc = Call->getBeginLoc();
     if (LoopDepth > 0) {
-      M.addReason("remap-in-loop", Classification::Blocked,
+      M.addReason(ReasonCode::RemapInLoop,
                   "calls " + Name + "() in a loop; a mapping gets one action",
                   Loc);
       return;
     }
     MapAction A;
     A.Kind = Kind;
+    A.Api = &Api;
     A.Call = Call;
     A.CalleeName = Name;
     const Stmt *P = parentOf(Call);
     const auto *Body = TopLevel;
     auto Unsupported = [&](const std::string &Why) {
-      M.addReason("remap-result-use", Classification::Manual,
+      M.addReason(ReasonCode::RemapResultUse,
                   "the result of " + Name + "() " + Why, Loc);
     };
 
@@ -558,7 +538,7 @@ private:
 
     for (const Stmt *S : A.Replaced)
       if (!spelledInFile(S)) {
-        M.addReason("macro-spelled", Classification::Blocked,
+        M.addReason(ReasonCode::MacroSpelled,
                     Name + "() is spelled inside a macro",
                     SM.getExpansionLoc(Loc));
         return;
@@ -569,7 +549,7 @@ private:
       if (A.Use == ResultUse::Ignored)
         Last = A.Replaced.front();
       if (parentOf(Last) != Body) {
-        M.addReason("remap-nested", Classification::Manual,
+        M.addReason(ReasonCode::RemapNested,
                     Name + "() sits inside a nested block; only a top-level "
                            "call or a `return " + Name + "(...)` converts",
                     Loc);
@@ -578,23 +558,22 @@ private:
       checkCodeAfter(Last, A, Name);
     }
 
+    unsigned Arity = 0;
+    while (Arity < Api.Args.size() && Api.Args[Arity] != ArgRole::None)
+      ++Arity;
+    if (Call->getNumArgs() != Arity)
+      return Unsupported("comes from a call with an unexpected signature");
     // Arguments after the vma.
     for (unsigned I = 1; I < Call->getNumArgs(); ++I)
       A.Args.push_back(Call->getArg(I));
-    if (Kind == ActionKind::Remap || Kind == ActionKind::IoRemap) {
-      if (Call->getNumArgs() != 5)
-        return Unsupported("comes from a call with an unexpected signature");
-      A.WholeMapping = asVmaMember(Call->getArg(1), "vm_start") &&
-                       isWholeMappingSize(Call->getArg(3));
-      if (!asVmaMember(Call->getArg(4), "vm_page_prot"))
-        A.Prot = Call->getArg(4);
+    if (int StartArg = Api.argIndex(ArgRole::Start); StartArg >= 0) {
+      int SizeArg = Api.argIndex(ArgRole::Size);
+      A.WholeMapping = asVmaMember(Call->getArg(StartArg), "vm_start") &&
+                       SizeArg >= 0 && isWholeMappingSize(Call->getArg(SizeArg));
     }
-    if (Kind == ActionKind::GenericFile || Kind == ActionKind::GenericFileReadonly) {
-      if (A.Use != ResultUse::Returned || A.Replaced.size() != 1)
-        return Unsupported("is not returned directly");
-    }
-    if (Kind == ActionKind::MapPages && Call->getNumArgs() != 3)
-      return Unsupported("comes from a call with an unexpected signature");
+    if (int ProtArg = Api.argIndex(ArgRole::Prot);
+        ProtArg >= 0 && !asVmaMember(Call->getArg(ProtArg), "vm_page_prot"))
+      A.Prot = Call->getArg(ProtArg);
     line(Loc, Name + "() -> mmap action" +
                   std::string(A.WholeMapping ? " over the whole mapping" : "") +
                   (A.ErrorOverride.empty()
@@ -668,14 +647,14 @@ private:
       }
       if (isa<NullStmt>(S) || isDescriptorEdit(S))
         continue;
-      M.addReason("code-after-remap", Classification::Manual,
+      M.addReason(ReasonCode::CodeAfterRemap,
                   "code runs after " + Name +
                       "(); with mmap_prepare it would run before the pages "
                       "are mapped",
                   S->getBeginLoc());
       return;
     }
-    M.addReason("code-after-remap", Classification::Manual,
+    M.addReason(ReasonCode::CodeAfterRemap,
                 "the hook does not return 0 right after " + Name + "()",
                 A.Call->getBeginLoc());
   }
@@ -698,7 +677,9 @@ private:
     }
     if (const auto *Call = dyn_cast<CallExpr>(E)) {
       std::string Name = spelledCalleeName(Call, Ctx);
-      return StringRef(Name).starts_with("vm_flags_") || isLoggingCallee(Name);
+      const KernelApiEntry *Api = lookupKernelApi(Name);
+      return Api && (Api->Role == ApiRole::FlagHelper ||
+                     Api->Role == ApiRole::Harmless);
     }
     return false;
   }
@@ -716,7 +697,10 @@ private:
       // vma_pages(vma) << PAGE_SHIFT, vma_pages(vma) * PAGE_SIZE
       auto IsPages = [&](const Expr *X) {
         const auto *C = dyn_cast<CallExpr>(strip(X));
-        return C && spelledCalleeName(C, Ctx) == "vma_pages";
+        const KernelApiEntry *Api =
+            C ? lookupKernelApi(spelledCalleeName(C, Ctx)) : nullptr;
+        return Api && Api->Replacement &&
+               StringRef(Api->Replacement) == "vma_desc_pages";
       };
       auto MacroIs = [&](const Expr *X, StringRef Name) {
         return macroSpelledAs(X->IgnoreParens()->getSourceRange(), Ctx) == Name;
@@ -765,7 +749,7 @@ private:
     if (M.Actions.size() > 1) {
       for (const MapAction &A : M.Actions)
         if (A.Use != ResultUse::Returned) {
-          M.addReason("multiple-remaps", Classification::Manual,
+          M.addReason(ReasonCode::MultipleRemaps,
                       "maps memory more than once on one path; a mapping "
                       "gets a single mmap action",
                       A.Call->getBeginLoc());
@@ -782,7 +766,7 @@ private:
       for (const MapAction &A : M.Actions)
         if (SM.isBeforeInTranslationUnit(A.Call->getBeginLoc(),
                                          L.E->getBeginLoc()))
-          M.addReason("page-prot-after-remap", Classification::Manual,
+          M.addReason(ReasonCode::PageProtAfterRemap,
                       "vma->vm_page_prot is changed after " + A.CalleeName +
                           "(); the action would not see it",
                       L.E->getBeginLoc());
@@ -818,8 +802,7 @@ std::string spelledCalleeName(const CallExpr *Call, const ASTContext &Ctx) {
   // user wrote; so is any macro the tables know.
   if (!Wrapper.empty() &&
       ((Direct && Direct->getName().starts_with(Wrapper)) ||
-       blockingCallees().count(Wrapper) || frameworkCallees().contains(Wrapper) ||
-       isStateAcquiringCallee(Wrapper)))
+       lookupKernelApi(Wrapper) || isStateAcquiringCallee(Wrapper)))
     return Wrapper;
   const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
   std::string Macro = macroSpelledAs(Callee->getSourceRange(), Ctx);
@@ -866,7 +849,7 @@ CallbackModel analyzeCallback(const FunctionDecl *Definition, ASTContext &Ctx,
   M.FileParm = Definition->getParamDecl(0);
   M.VmaParm = Definition->getParamDecl(1);
   if (Definition->getLocation().isMacroID()) {
-    M.addReason("macro-spelled", Classification::Blocked,
+    M.addReason(ReasonCode::MacroSpelled,
                 "the callback is defined by a macro",
                 Ctx.getSourceManager().getExpansionLoc(Definition->getLocation()));
     return M;

@@ -8,6 +8,8 @@
 #ifndef MPL_MATCHERS_CALLBACKMODEL_H
 #define MPL_MATCHERS_CALLBACKMODEL_H
 
+#include "matchers/KernelApi.h"
+#include "matchers/Reasons.h"
 #include "matchers/VmaFlags.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -17,13 +19,10 @@
 
 namespace mpl {
 
-enum class Classification { Convertible, Manual, Blocked };
-const char *classificationName(Classification C);
-
 /// One thing that stands between a callback and a mechanical conversion.
-/// Codes are public and stable (see docs/checks/mmap-prepare-legacy-hook.md).
+/// Codes are public and stable (matchers/Reasons.def).
 struct Reason {
-  std::string Code;
+  ReasonCode Code;
   Classification Severity = Classification::Manual;
   std::string Message;
   clang::SourceLocation Loc;
@@ -37,8 +36,7 @@ struct LeafUse {
   enum Kind {
     Field,       // vma->vm_pgoff          -> desc->pgoff
     Size,        // vma->vm_end - vma->vm_start -> vma_desc_size(desc)
-    Pages,       // vma_pages(vma)         -> vma_desc_pages(desc)
-    CowMapping,  // is_cow_mapping(vma->vm_flags) -> vma_desc_is_cow_mapping(desc)
+    Twin,        // generic_file_mmap(file, vma) -> generic_file_mmap_prepare(desc)
     FlagTestAny, // vma->vm_flags & VM_X   -> vma_desc_test[_any](desc, ...)
     FlagTestAll, // (vma->vm_flags & M) == M -> vma_desc_test_all(desc, ...)
     FlagSet,     // vm_flags_set(vma, M)   -> vma_desc_set_flags(desc, ...)
@@ -51,17 +49,9 @@ struct LeafUse {
   VmaField FieldName = VmaField::Start;
   std::vector<std::string> Bits;  // flag kinds: VMA_xxx_BIT names (set side)
   std::vector<std::string> ClearBits; // FlagMod: the clear side
+  /// Twin: the kernel-API row of the legacy call.
+  const KernelApiEntry *Api = nullptr;
   bool isFlagUse() const { return K >= FlagTestAny; }
-};
-
-enum class ActionKind {
-  Remap,              // remap_pfn_range
-  IoRemap,            // io_remap_pfn_range
-  SimpleIoRemap,      // vm_iomap_memory
-  MapPages,           // vm_map_pages
-  InsertPages,        // vm_insert_pages
-  GenericFile,        // generic_file_mmap
-  GenericFileReadonly // generic_file_readonly_mmap
 };
 
 /// How the legacy code consumed the page-table call's result.
@@ -75,6 +65,7 @@ enum class ResultUse {
 /// Page-table work that becomes a deferred mmap action.
 struct MapAction {
   ActionKind Kind = ActionKind::Remap;
+  const KernelApiEntry *Api = nullptr;
   const clang::CallExpr *Call = nullptr;
   std::string CalleeName;
   ResultUse Use = ResultUse::Returned;
@@ -102,6 +93,8 @@ struct CallbackModel {
   std::vector<const clang::DeclRefExpr *> FileRefs;
   std::vector<LeafUse> Leaves;
   std::vector<MapAction> Actions;
+  /// `if (!vma) return -EINVAL;`: dropped, a descriptor is never NULL.
+  std::vector<const clang::IfStmt *> NullTests;
   std::vector<Reason> Reasons;
   /// Informational notes that do not change the class ("the ignored result
   /// of remap_pfn_range() now fails the mmap").
@@ -110,7 +103,9 @@ struct CallbackModel {
   std::vector<std::string> Explanation;
 
   Classification classification() const;
-  void addReason(std::string Code, Classification Severity, std::string Msg,
+  /// Adds a reason with its registry severity (or \p Severity).
+  void addReason(ReasonCode Code, std::string Msg, clang::SourceLocation Loc);
+  void addReason(ReasonCode Code, Classification Severity, std::string Msg,
                  clang::SourceLocation Loc);
 };
 

@@ -1,6 +1,7 @@
 //===- FlagUses.cpp -------------------------------------------------------===//
 #include "matchers/FlagUses.h"
 #include "matchers/CallbackAnalyzer.h"
+#include "matchers/KernelApi.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
 #include <algorithm>
@@ -62,7 +63,7 @@ bool FlagUseScanner::inBooleanContext(const Stmt *P, const Expr *E) {
 bool FlagUseScanner::recordMask(const Expr *Mask, std::vector<std::string> &Bits) {
   MaskDecomposition D = decomposeMask(Mask, Ctx);
   if (!D.ok()) {
-    M.addReason("flags-unknown-mask", Classification::Manual, D.Problem,
+    M.addReason(ReasonCode::FlagsUnknownMask, D.Problem,
                 D.ProblemLoc.isValid() ? D.ProblemLoc : Mask->getBeginLoc());
     return false;
   }
@@ -97,7 +98,7 @@ void FlagUseScanner::handleFlags(const MemberExpr *ME, const Stmt *P) {
         }
       }
       if (Leaf.Bits.empty() || !inBooleanContext(PP, BO)) {
-        M.addReason("flags-expression", Classification::Manual,
+        M.addReason(ReasonCode::FlagsExpression,
                     "uses vma->vm_flags as a value, not as a flag test",
                     ME->getBeginLoc());
         return;
@@ -129,12 +130,23 @@ void FlagUseScanner::handleFlags(const MemberExpr *ME, const Stmt *P) {
       }
     }
   }
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(P);
-      Call && spelledCalleeName(Call, Ctx) == "is_cow_mapping") {
-    M.Leaves.push_back({LeafUse::CowMapping, Call});
-    return;
+  // is_cow_mapping(vma->vm_flags) -> vma_desc_is_cow_mapping(desc).
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(P)) {
+    const KernelApiEntry *Api = lookupKernelApi(spelledCalleeName(Call, Ctx));
+    int FlagsArg = Api && Api->Role == ApiRole::SyncTwin
+                       ? Api->argIndex(ArgRole::VmFlags)
+                       : -1;
+    if (FlagsArg >= 0 && static_cast<unsigned>(FlagsArg) < Call->getNumArgs() &&
+        strip(Call->getArg(FlagsArg)) == ME) {
+      LeafUse Leaf{LeafUse::Twin, Call};
+      Leaf.Api = Api;
+      M.Leaves.push_back(Leaf);
+      line(Call->getBeginLoc(), Api->Name + std::string("() -> ") +
+                                    Api->Replacement + "()");
+      return;
+    }
   }
-  M.addReason("flags-expression", Classification::Manual,
+  M.addReason(ReasonCode::FlagsExpression,
               "uses vma->vm_flags as a word; the descriptor has a flag "
               "bitmap",
               ME->getBeginLoc());

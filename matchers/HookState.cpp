@@ -1,58 +1,26 @@
 //===- HookState.cpp ------------------------------------------------------===//
 #include "matchers/HookState.h"
 #include "matchers/CallbackAnalyzer.h"
+#include "matchers/KernelApi.h"
 #include "matchers/SourceText.h"
 #include "clang/AST/RecursiveASTVisitor.h"
-#include "llvm/ADT/StringMap.h"
-#include "llvm/ADT/StringSet.h"
 
 using namespace clang;
 
 namespace mpl {
 namespace {
 
-const llvm::StringSet<> &allocatingCallees() {
-  static const llvm::StringSet<> Set = {
-      "kmalloc", "kzalloc", "kcalloc", "kmalloc_array", "kmalloc_node",
-      "kzalloc_node", "kvmalloc", "kvzalloc", "kvcalloc", "kvmalloc_array",
-      "kmalloc_obj", "kzalloc_obj", "vmalloc", "vzalloc", "vmalloc_user",
-      "vmalloc_32_user", "devm_kzalloc", "devm_kmalloc", "kmem_cache_alloc",
-      "kmem_cache_zalloc", "alloc_page", "alloc_pages", "__get_free_page",
-      "__get_free_pages", "get_zeroed_page", "kstrdup", "kmemdup",
-      "dma_alloc_coherent", "dma_alloc_attrs", "idr_alloc", "ida_alloc",
-      "ida_simple_get"};
-  return Set;
+/// The release of a lock-taking call, or null.
+const char *releaseOf(llvm::StringRef Name) {
+  const KernelApiEntry *Api = lookupKernelApi(Name);
+  return Api && Api->Role == ApiRole::Lock ? Api->Replacement : nullptr;
 }
 
-const llvm::StringSet<> &referenceCallees() {
-  static const llvm::StringSet<> Set = {
-      "kref_get", "kref_get_unless_zero", "refcount_inc",
-      "refcount_inc_not_zero", "atomic_inc", "atomic_inc_return",
-      "atomic_add", "atomic_add_return", "atomic64_inc", "atomic_long_inc",
-      "get_device", "get_file", "get_task_struct", "try_module_get",
-      "__module_get", "mmgrab", "mmget", "kobject_get", "get_page",
-      "pm_runtime_resume_and_get"};
-  return Set;
-}
-
-/// Lock/unlock pairs: a hook that returns holding a lock relies on a
-/// later callback to release it, which may never come.
-const llvm::StringMap<const char *> &lockPairs() {
-  static const llvm::StringMap<const char *> Pairs = {
-      {"mutex_lock", "mutex_unlock"},
-      {"mutex_lock_interruptible", "mutex_unlock"},
-      {"mutex_lock_killable", "mutex_unlock"},
-      {"spin_lock", "spin_unlock"},
-      {"spin_lock_irq", "spin_unlock_irq"},
-      {"spin_lock_irqsave", "spin_unlock_irqrestore"},
-      {"spin_lock_bh", "spin_unlock_bh"},
-      {"down_read", "up_read"},
-      {"down_write", "up_write"},
-      {"down", "up"},
-      {"mmap_read_lock", "mmap_read_unlock"},
-      {"mmap_write_lock", "mmap_write_unlock"},
-  };
-  return Pairs;
+bool isRelease(llvm::StringRef Name) {
+  for (const KernelApiEntry &E : kernelApiTable())
+    if (E.Role == ApiRole::Lock && Name == E.Replacement)
+      return true;
+  return false;
 }
 
 const ParmVarDecl *mappingParam(const FunctionDecl *FD) {
@@ -87,14 +55,12 @@ public:
                           ? spelledText(Call->getArg(0)->getSourceRange(), Ctx)
                                 .value_or("?")
                           : "";
-    if (auto It = lockPairs().find(Name); It != lockPairs().end()) {
-      auto &Entry = Locks[std::string(It->second) + "(" + Arg + ")"];
+    if (const char *Release = releaseOf(Name)) {
+      auto &Entry = Locks[std::string(Release) + "(" + Arg + ")"];
       if (Entry.first++ == 0)
         Entry.second = Call->getBeginLoc();
-    } else {
-      for (const auto &Pair : lockPairs())
-        if (Name == Pair.second)
-          --Locks[Name + "(" + Arg + ")"].first;
+    } else if (isRelease(Name)) {
+      --Locks[Name + "(" + Arg + ")"].first;
     }
     return true;
   }
@@ -123,7 +89,7 @@ public:
 
 private:
   void add(std::string Message, SourceLocation Loc) {
-    Found.push_back({"state-in-hook", Classification::Manual, std::move(Message),
+    Found.push_back({ReasonCode::StateInHook, Classification::Manual, std::move(Message),
                      Ctx.getSourceManager().getFileLoc(Loc)});
   }
 
@@ -160,15 +126,6 @@ private:
 };
 
 } // namespace
-
-bool isStateAcquiringCallee(llvm::StringRef Name) {
-  if (allocatingCallees().contains(Name) || referenceCallees().contains(Name))
-    return true;
-  if (Name.starts_with("pm_runtime_get"))
-    return true;
-  // Kernel convention: foo_get() takes a reference that foo_put() drops.
-  return Name.ends_with("_get") && !Name.ends_with("_try_get");
-}
 
 std::vector<Reason> findHookState(const FunctionDecl *Hook, ASTContext &Ctx) {
   if (!Hook->hasBody())

@@ -17,9 +17,6 @@ namespace mpl {
 std::vector<Reason> findHookState(const clang::FunctionDecl *Hook,
                                   clang::ASTContext &Ctx);
 
-/// Does calling \p Name acquire state (allocation, reference, PM get)?
-bool isStateAcquiringCallee(llvm::StringRef Name);
-
 } // namespace mpl
 
 #endif

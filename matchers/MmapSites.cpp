@@ -1,5 +1,6 @@
 //===- MmapSites.cpp ------------------------------------------------------===//
 #include "matchers/MmapSites.h"
+#include "matchers/KernelApi.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -14,8 +15,8 @@ public:
   SiteFinder(ASTContext &Ctx,
              const std::vector<std::pair<std::string, std::string>> &Extra)
       : Ctx(Ctx), SM(Ctx.getSourceManager()) {
-    Slots.push_back({"file_operations", "mmap"});
-    Slots.push_back({"file_operations", "mmap_prepare"});
+    Slots.push_back({"file_operations", LegacySlot});
+    Slots.push_back({"file_operations", PrepareSlot});
     Slots.insert(Slots.end(), Extra.begin(), Extra.end());
   }
 
@@ -111,7 +112,7 @@ private:
         Slot = FD;
         Index = I;
       }
-      if (FD->getName() == "mmap_prepare") {
+      if (FD->getName() == PrepareSlot) {
         HasPrepare = true;
         PrepareIndex = I;
       }

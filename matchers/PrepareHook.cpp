@@ -2,6 +2,7 @@
 #include "matchers/PrepareHook.h"
 #include "matchers/CallbackAnalyzer.h"
 #include "matchers/FlagUses.h"
+#include "matchers/KernelApi.h"
 #include "matchers/SourceText.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -12,19 +13,6 @@ using namespace clang;
 
 namespace mpl {
 namespace {
-
-/// Helper names renamed in 7.1 ("mm: rename VMA flag helpers to be more
-/// readable"); the old single-word test meant "any of".
-const llvm::StringMap<const char *> &renamedIn71() {
-  static const llvm::StringMap<const char *> Table = {
-      {"vma_desc_test_flags", "vma_desc_test_any"},
-      {"vma_desc_test_flags_mask", "vma_desc_test_any_mask"},
-      {"vma_test_all_flags", "vma_test_all"},
-      {"vma_test_all_flags_mask", "vma_test_all_mask"},
-      {"vma_flag_set", "vma_flags_set_flag"},
-  };
-  return Table;
-}
 
 bool isAssignedTo(const Expr *E, ASTContext &Ctx) {
   const Stmt *Child = E;
@@ -71,19 +59,19 @@ public:
     bool Write = isAssignedTo(ME, Ctx);
     if (Field == "start" || Field == "end" || Field == "mm" || Field == "file") {
       if (Write)
-        add("immutable-field", Loc,
+        add(ReasonCode::ImmutableField, Loc,
             "writes " + D + "->" + Field.str() +
                 ", which the descriptor reports but the hook must not change");
     } else if (Field == "vm_ops" || Field == "private_data") {
       if (!Write)
-        add("write-only-field", Loc,
+        add(ReasonCode::WriteOnlyField, Loc,
             "reads " + D + "->" + Field.str() +
                 ", which is write-only: it is not pre-populated from the "
                 "mapping");
     } else if (Field == "page_prot") {
       if (Write && FirstAction.isValid() &&
           SM.isBeforeInTranslationUnit(FirstAction, ME->getBeginLoc()))
-        add("page-prot-after-action", Loc,
+        add(ReasonCode::PageProtAfterAction, Loc,
             D + "->page_prot is changed after " + FirstActionName +
                 "(), which already captured it: the mapping uses the old "
                 "protection; set page_prot first");
@@ -97,25 +85,22 @@ public:
 
   bool VisitCallExpr(CallExpr *Call) {
     std::string Name = spelledCalleeName(Call, Ctx);
+    const KernelApiEntry *Api = lookupKernelApi(Name);
     if (StringRef(Name).starts_with("mmap_action_") && !FirstAction.isValid()) {
       FirstAction = Call->getBeginLoc();
       FirstActionName = Name;
     }
-    if (StringRef(Name).starts_with("mmap_action_") &&
-        Name != "mmap_action_map_kernel_pages" &&
-        Name != "mmap_action_map_kernel_pages_full")
+    // Every action sets VMA_PFNMAP_BIT or (map_kernel_pages) VMA_MIXEDMAP_BIT.
+    if (StringRef(Name).starts_with("mmap_action_"))
       SetsPfnMap = true;
-    if (StringRef(Name).starts_with("mmap_action_map_kernel_pages"))
-      SetsPfnMap = true; // sets VMA_MIXEDMAP_BIT
-    auto It = renamedIn71().find(Name);
-    if (It != renamedIn71().end() && Level >= 701) {
+    if (Api && Api->Role == ApiRole::Renamed && Level >= Api->MinLevel) {
       Misuse M;
-      M.Code = "outdated-helper";
+      M.Code = ReasonCode::OutdatedHelper;
       M.Loc = SM.getFileLoc(Call->getBeginLoc());
-      M.Message = Name + "() was renamed " + It->second +
+      M.Message = Name + "() was renamed " + Api->Replacement +
                   "() in 7.1; the old name is gone from current kernels";
       M.RenameLoc = SM.getExpansionLoc(Call->getBeginLoc());
-      M.RenameTo = It->second;
+      M.RenameTo = Api->Replacement;
       Model.Misuses.push_back(std::move(M));
     }
     return true;
@@ -136,9 +121,9 @@ public:
   }
 
 private:
-  void add(std::string Code, SourceLocation Loc, std::string Message) {
+  void add(ReasonCode Code, SourceLocation Loc, std::string Message) {
     Misuse M;
-    M.Code = std::move(Code);
+    M.Code = Code;
     M.Loc = Loc;
     M.Message = std::move(Message);
     Model.Misuses.push_back(std::move(M));
@@ -166,7 +151,7 @@ private:
         FirstField ? FirstField->getMemberDecl()->getName().str() : "";
     if (Field == "error_override")
       return;
-    add("direct-action-write", Loc,
+    add(ReasonCode::DirectActionWrite, Loc,
         "writes " + Model.Desc->getName().str() + "->action" +
             (Field.empty() ? "" : "." + Field) +
             " directly; only the mmap_action_*() helpers may set up an action");
@@ -195,7 +180,7 @@ private:
   void checkIoWithoutPfnMap() {
     if (IoBit.isInvalid() || SetsPfnMap)
       return;
-    add("io-without-pfnmap", IoBit,
+    add(ReasonCode::IoWithoutPfnmap, IoBit,
         "sets VMA_IO_BIT without VMA_PFNMAP_BIT or VMA_MIXEDMAP_BIT and "
         "without a remap action; only kernel-owned (PFN or mixed) mappings "
         "may be I/O mappings (enforced from 7.4)");

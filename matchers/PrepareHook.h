@@ -14,7 +14,7 @@
 namespace mpl {
 
 struct Misuse {
-  std::string Code;
+  ReasonCode Code;
   clang::SourceLocation Loc;
   std::string Message;
   /// A token to rename (outdated helper names); invalid when no fix.

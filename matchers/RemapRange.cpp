@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "matchers/RemapRange.h"
 #include "matchers/CallbackAnalyzer.h"
+#include "matchers/KernelApi.h"
 #include "matchers/SourceText.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -39,21 +40,20 @@ struct RemapSignature {
   bool SelfChecking = false; // the callee itself refuses an oversized map
 };
 
-const llvm::StringMap<RemapSignature> &remapCallees() {
-  static const llvm::StringMap<RemapSignature> Table = {
-      {"remap_pfn_range", {1, 2, 3}},
-      {"io_remap_pfn_range", {1, 2, 3}},
-      {"mmap_action_remap", {1, 2, 3}},
-      {"mmap_action_ioremap", {1, 2, 3}},
-      {"mmap_action_remap_full", {-1, 1, -1, true}},
-      {"mmap_action_ioremap_full", {-1, 1, -1, true}},
-      {"mmap_action_map_kernel_pages", {1, -1, -1}},
-      {"mmap_action_map_kernel_pages_full", {-1, -1, -1, true}},
-      {"vm_iomap_memory", {-1, -1, -1, false, true}},
-      {"mmap_action_simple_ioremap", {-1, -1, -1, false, true}},
-      {"vm_map_pages", {-1, -1, -1, false, true}},
-  };
-  return Table;
+/// The remap-like reading of a kernel-API row: legacy page-table calls and
+/// the actions that replace them.
+std::optional<RemapSignature> remapSignature(llvm::StringRef Name) {
+  const KernelApiEntry *Api = lookupKernelApi(Name);
+  if (!Api || (Api->Role != ApiRole::Action && Api->Role != ApiRole::DescAction))
+    return std::nullopt;
+  RemapSignature Sig;
+  Sig.Start = Api->argIndex(ArgRole::Start);
+  Sig.Pfn = Api->argIndex(ArgRole::Pfn);
+  Sig.Size = Api->argIndex(ArgRole::Size);
+  Sig.SelfChecking = Api->ChecksBounds;
+  // mmap_action_remap_full(desc, pfn): no start, no size, the whole mapping.
+  Sig.WholeMapping = !Sig.SelfChecking && Sig.Start < 0 && Sig.Size < 0;
+  return Sig;
 }
 
 class RangeChecker {
@@ -334,10 +334,10 @@ private:
     return RD && RD->getName() == "vm_area_desc";
   }
 
-  void report(std::string Code, const CallExpr *Call, std::string Message,
+  void report(ReasonCode Code, const CallExpr *Call, std::string Message,
               std::string Note) {
     RangeProblem Problem;
-    Problem.Code = std::move(Code);
+    Problem.Code = Code;
     Problem.Loc = SM.getFileLoc(Call->getBeginLoc());
     Problem.Message = std::move(Message);
     Problem.Notes.push_back({Problem.Loc, std::move(Note)});
@@ -346,10 +346,10 @@ private:
 
   void checkCall(const CallExpr *Call) {
     std::string Name = spelledCalleeName(Call, Ctx);
-    auto It = remapCallees().find(Name);
-    if (It == remapCallees().end())
+    std::optional<RemapSignature> Found = remapSignature(Name);
+    if (!Found)
       return;
-    const RemapSignature &Sig = It->second;
+    const RemapSignature &Sig = *Found;
     if (Sig.SelfChecking)
       return;
     auto Arg = [&](int I) -> const Expr * {
@@ -364,7 +364,7 @@ private:
 
     if (const Expr *StartArg = Arg(Sig.Start); StartArg &&
         !(taintOf(StartArg) & (Start | End)))
-      report("unproven-start", Call,
+      report(ReasonCode::UnprovenStart, Call,
              Name + "() starts at '" + text(StartArg) +
                  "', which is not derived from the mapping's start; it can "
                  "fall outside [start, end)",
@@ -385,14 +385,14 @@ private:
           taintOf(StartArg) == Start;
       if (IsMappingSize && StartArg && !StartIsExactlyStart &&
           (taintOf(StartArg) & Start) && !(Guards & Size))
-        report("size-exceeds-mapping", Call,
+        report(ReasonCode::SizeExceedsMapping, Call,
                Name + "() starts at '" + text(StartArg) +
                    "' but maps the whole mapping size: it runs past the end",
                "start + size must not pass the mapping's end");
       else if (IsMappingSize && !(T & Pgoff))
         Whole = true;
       else if (!SmallConstant && !(Guards & Size))
-        report("size-exceeds-mapping", Call,
+        report(ReasonCode::SizeExceedsMapping, Call,
                Name + "() maps '" + text(SizeArg) +
                    "' bytes, but nothing checks that against the mapping "
                    "size; a smaller mapping makes it run past the end",
@@ -400,7 +400,7 @@ private:
                    sizeSpelling() + ") return -EINVAL;` dominates the call");
     }
     if (Whole && !(Guards & Size))
-      report("unchecked-mapping-size", Call,
+      report(ReasonCode::UncheckedMappingSize, Call,
              Name + "() maps the whole mapping, but its size is never "
                     "checked against the object behind it: user space can "
                     "map past the end of the buffer",
@@ -408,7 +408,7 @@ private:
                  " (or the page count) with the size of what is mapped");
     if (const Expr *PfnArg = Arg(Sig.Pfn);
         PfnArg && (taintOf(PfnArg) & Pgoff) && !(Guards & Pgoff))
-      report("unchecked-pgoff", Call,
+      report(ReasonCode::UncheckedPgoff, Call,
              Name + "() uses the mapping's pgoff in '" + text(PfnArg) +
                  "' without a bounds check: user space chooses the offset",
              std::string("no guard tests ") + P->getName().str() +

@@ -9,6 +9,7 @@
 #ifndef MPL_MATCHERS_REMAPRANGE_H
 #define MPL_MATCHERS_REMAPRANGE_H
 
+#include "matchers/Reasons.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include <string>
@@ -19,7 +20,7 @@ namespace mpl {
 struct RangeProblem {
   /// unproven-start | size-exceeds-mapping | unchecked-mapping-size |
   /// unchecked-pgoff
-  std::string Code;
+  ReasonCode Code;
   clang::SourceLocation Loc;
   std::string Message;
   std::vector<std::pair<clang::SourceLocation, std::string>> Notes;

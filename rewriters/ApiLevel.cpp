@@ -46,6 +46,26 @@ bool DeclaredApi::recordHasField(llvm::StringRef Record,
   return false;
 }
 
+bool DeclaredApi::takesNewForm(llvm::StringRef Name) const {
+  IdentifierInfo &II = Ctx.Idents.get(Name);
+  for (NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(&II)) {
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD || FD->getNumParams() == 0)
+      continue;
+    QualType T = FD->getParamDecl(0)->getType();
+    if (const auto *PT = T->getAs<PointerType>()) {
+      QualType Pointee = PT->getPointeeType().getUnqualifiedType();
+      if (const RecordDecl *RD = Pointee->getAsRecordDecl())
+        if (RD->getName() == "vm_area_desc")
+          return true;
+      if (const auto *TT = Pointee->getAs<TypedefType>())
+        if (TT->getDecl()->getName() == "vma_flags_t")
+          return true;
+    }
+  }
+  return false;
+}
+
 unsigned DeclaredApi::detectLevel() const {
   if (!declares("vma_desc_set_flags") || !declares("mmap_action_remap"))
     return 0;

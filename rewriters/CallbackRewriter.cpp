@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "rewriters/CallbackRewriter.h"
+#include "matchers/KernelApi.h"
 #include "matchers/SourceText.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -31,9 +32,16 @@ public:
 
   RewriteResult run() {
     for (const LeafUse &L : M.Leaves)
-      addLeaf(L);
+      if (L.K != LeafUse::Twin)
+        addLeaf(L);
+    // Twins render their arguments with the leaves inside them applied.
+    for (const LeafUse &L : M.Leaves)
+      if (L.K == LeafUse::Twin)
+        addTwin(L);
     for (const MapAction &A : M.Actions)
       rewriteAction(A);
+    for (const IfStmt *If : M.NullTests)
+      removeStatement(If);
     dropOrphanedLocals();
     if (!Req.LeavesOnly) {
       rewriteSignatures();
@@ -50,7 +58,7 @@ public:
     if (Req.MustBeDeclared)
       for (const std::string &Helper : Result.HelpersUsed)
         if (!Req.MustBeDeclared->declares(Helper))
-          fail("helper-undeclared", Classification::Manual,
+          fail(ReasonCode::HelperUndeclared,
                "this tree's headers do not declare " + Helper +
                    "(); pass --api=<level> to emit it anyway",
                M.Definition->getLocation());
@@ -70,12 +78,15 @@ private:
     bool Consumed = false;
   };
 
-  void fail(std::string Code, Classification Severity, std::string Message,
+  void fail(ReasonCode Code, Classification Severity, std::string Message,
             SourceLocation Loc) {
     for (const Reason &R : Result.Reasons)
       if (R.Code == Code && R.Message == Message)
         return;
-    Result.Reasons.push_back({std::move(Code), Severity, std::move(Message), Loc});
+    Result.Reasons.push_back({Code, Severity, std::move(Message), Loc});
+  }
+  void fail(ReasonCode Code, std::string Message, SourceLocation Loc) {
+    fail(Code, reasonInfo(Code).Severity, std::move(Message), Loc);
   }
 
   std::string helper(const std::string &Name) {
@@ -88,7 +99,7 @@ private:
   std::optional<CharSourceRange> range(const Stmt *S) {
     auto R = spelledFileRange(S->getSourceRange(), Ctx);
     if (!R)
-      fail("macro-spelled", Classification::Blocked,
+      fail(ReasonCode::MacroSpelled,
            "code to rewrite is spelled inside a macro",
            SM.getExpansionLoc(S->getBeginLoc()));
     return R;
@@ -103,6 +114,59 @@ private:
       return;
     Leaves.push_back({*R, SM.getFileOffset(R->getBegin()),
                       SM.getFileOffset(R->getEnd()), Text});
+  }
+
+  /// generic_file_mmap(file, vma) -> generic_file_mmap_prepare(desc): the
+  /// vma becomes the descriptor, the file goes (the twin reads desc->file),
+  /// a vm_flags word becomes the descriptor or &desc->vma_flags, and other
+  /// arguments are kept with their own leaves applied.
+  void addTwin(const LeafUse &L) {
+    const auto *Call = cast<CallExpr>(L.E);
+    auto R = range(Call);
+    if (!R)
+      return;
+    const KernelApiEntry &Api = *L.Api;
+    if (Api.MinLevel > Req.Level)
+      return fail(ReasonCode::NeedsNewerApi,
+                  std::string(Api.Name) + "() has a descriptor twin only from " +
+                      ApiLevel{Api.MinLevel}.str() + " (" + Api.Replacement +
+                      ")",
+                  Call->getBeginLoc());
+    if (Api.SameNameNewForm && Req.MustBeDeclared &&
+        !Req.MustBeDeclared->takesNewForm(Api.Name))
+      fail(ReasonCode::HelperUndeclared,
+           "this tree's headers declare " + std::string(Api.Name) +
+               "() without its descriptor form",
+           Call->getBeginLoc());
+    std::vector<std::string> Args;
+    for (unsigned I = 0; I < Call->getNumArgs() && I < Api.Args.size(); ++I) {
+      switch (Api.Args[I]) {
+      case ArgRole::Vma:
+        Args.push_back(D);
+        break;
+      case ArgRole::File:
+        break;
+      case ArgRole::VmFlags:
+        Args.push_back(Api.TwinTakesFlags ? "&" + D + "->vma_flags" : D);
+        break;
+      default: {
+        const Expr *Arg = Call->getArg(I);
+        auto Text = renderExpr(Arg);
+        if (!Text)
+          return;
+        Args.push_back(*Text);
+        if (auto KR = spelledFileRange(Arg->getSourceRange(), Ctx))
+          KeptRanges.push_back({SM.getFileOffset(KR->getBegin()),
+                                SM.getFileOffset(KR->getEnd())});
+        break;
+      }
+      }
+    }
+    unsigned Begin = SM.getFileOffset(R->getBegin());
+    unsigned End = SM.getFileOffset(R->getEnd());
+    ReplacedRanges.push_back({Begin, End});
+    Leaves.push_back({*R, Begin, End,
+                      call(Api.Replacement, Args, columnOf(Call->getBeginLoc()))});
   }
 
   std::string fieldName(VmaField F) {
@@ -169,7 +233,7 @@ private:
     if (Req.MustBeDeclared)
       for (const std::string &Bit : Bits)
         if (!Req.MustBeDeclared->declares(Bit))
-          fail("helper-undeclared", Classification::Manual,
+          fail(ReasonCode::HelperUndeclared,
                "this tree's headers do not declare " + Bit,
                M.Definition->getLocation());
     Args.insert(Args.end(), Bits.begin(), Bits.end());
@@ -184,10 +248,8 @@ private:
       return D + "->" + fieldName(L.FieldName);
     case LeafUse::Size:
       return call("vma_desc_size", {D}, Col);
-    case LeafUse::Pages:
-      return call("vma_desc_pages", {D}, Col);
-    case LeafUse::CowMapping:
-      return call("vma_desc_is_cow_mapping", {D}, Col);
+    case LeafUse::Twin:
+      return ""; // addTwin()
     case LeafUse::FlagTestAny:
       if (Req.Level == 700)
         return call("vma_desc_test_flags", withDesc(L.Bits), Col, 2);
@@ -195,7 +257,7 @@ private:
                   withDesc(L.Bits), Col, 2);
     case LeafUse::FlagTestAll:
       if (Req.Level < 701) {
-        fail("needs-newer-api", Classification::Manual,
+        fail(ReasonCode::NeedsNewerApi,
              "testing several flags at once needs vma_desc_test_all() (7.1+)",
              Loc);
         return "";
@@ -204,7 +266,7 @@ private:
     case LeafUse::FlagSet:
     case LeafUse::FlagClear:
       if (L.Bits.empty()) {
-        fail("flags-expression", Classification::Manual,
+        fail(ReasonCode::FlagsExpression,
              "the flag mask is empty (VM_NONE)", Loc);
         return "";
       }
@@ -218,7 +280,7 @@ private:
       if (!L.ClearBits.empty())
         Parts.push_back(call("vma_desc_clear_flags", withDesc(L.ClearBits), Col));
       if (Parts.empty()) {
-        fail("flags-expression", Classification::Manual,
+        fail(ReasonCode::FlagsExpression,
              "vm_flags_mod() with two empty masks", Loc);
         return "";
       }
@@ -346,6 +408,12 @@ private:
     }
     if (A.Prot)
       Kept.push_back(A.Prot);
+    if (A.Api->MinLevel > Req.Level)
+      return fail(ReasonCode::NeedsNewerApi, Classification::Blocked,
+                  A.CalleeName + "() has a prepare-time twin only from " +
+                      ApiLevel{A.Api->MinLevel}.str() + " (" +
+                      A.Api->Replacement + ")",
+                  Loc);
     switch (A.Kind) {
     case ActionKind::Remap:
     case ActionKind::IoRemap: {
@@ -358,57 +426,48 @@ private:
       break;
     }
     case ActionKind::SimpleIoRemap:
-      if (Req.Level < 701)
-        return fail("needs-newer-api", Classification::Blocked,
-                    "vm_iomap_memory() has a prepare-time twin only from 7.1 "
-                    "(mmap_action_simple_ioremap)",
-                    Loc);
       Lines.push_back(
           call("mmap_action_simple_ioremap", {D, Use(0), Use(1)}, Col) + ";");
       break;
-    case ActionKind::MapPages: {
-      if (Req.Level < 701)
-        return fail("needs-newer-api", Classification::Blocked,
-                    "vm_map_pages() has a prepare-time twin only from 7.1 "
-                    "(mmap_action_map_kernel_pages_full)",
-                    Loc);
-      // vm_map_pages() refused a mapping its array could not fill; the
-      // action trusts its caller, so the check moves into the hook.
+    case ActionKind::MapPages:
+    case ActionKind::MapPagesZero: {
+      // vm_map_pages[_zero]() refused a mapping its array could not fill;
+      // the action trusts its caller, so the check moves into the hook.
+      // map_kernel_pages ignores pgoff (kernel-api.md 6a): vm_map_pages(),
+      // which honours it, starts the array at desc->pgoff.
       if (A.Args[0]->HasSideEffects(Ctx) || A.Args[1]->HasSideEffects(Ctx))
-        return fail("remap-result-use", Classification::Manual,
-                    "vm_map_pages() arguments have side effects", Loc);
+        return fail(ReasonCode::RemapResultUse,
+                    A.CalleeName + "() arguments have side effects", Loc);
       Use(0);
-      Lines.push_back("if (" + D + "->pgoff >= " + Use(1) + " ||\n" + Indent +
-                      "    " + helper("vma_desc_pages") + "(" + D + ") > " +
-                      Args[1] + " - " + D + "->pgoff)\n" + Indent + "\treturn " +
-                      (Errno.empty() ? "-ENXIO" : Errno) + ";");
-      Lines.push_back(call("mmap_action_map_kernel_pages_full",
-                           {D, Args[0] + " + " + D + "->pgoff"}, Col) +
-                      ";");
+      std::string Fail = "\n" + Indent + "\treturn " +
+                         (Errno.empty() ? "-ENXIO" : Errno) + ";";
+      std::string Pages = helper("vma_desc_pages") + "(" + D + ")";
+      if (A.Kind == ActionKind::MapPages) {
+        Lines.push_back("if (" + D + "->pgoff >= " + Use(1) + " ||\n" +
+                        Indent + "    " + Pages + " > " + Args[1] + " - " + D +
+                        "->pgoff)" + Fail);
+        Lines.push_back(call("mmap_action_map_kernel_pages_full",
+                             {D, Args[0] + " + " + D + "->pgoff"}, Col) +
+                        ";");
+      } else {
+        Lines.push_back("if (!" + Use(1) + " || " + Pages + " > " + Args[1] +
+                        ")" + Fail);
+        Lines.push_back(
+            call("mmap_action_map_kernel_pages_full", {D, Args[0]}, Col) + ";");
+      }
       break;
     }
-    case ActionKind::GenericFile:
-    case ActionKind::GenericFileReadonly:
-      Lines.push_back(
-          "return " +
-          helper(A.Kind == ActionKind::GenericFile
-                     ? "generic_file_mmap_prepare"
-                     : "generic_file_readonly_mmap_prepare") +
-          "(" + D + ");");
-      break;
     }
     if (!Errno.empty()) {
       if (Req.Level < 702)
-        return fail("error-mapping", Classification::Manual,
+        return fail(ReasonCode::ErrorMapping,
                     A.CalleeName + "() failure is reported as " + Errno +
                         "; mmap actions take an error override only from 7.2 "
                         "(action.error_override)",
                     Loc);
       Lines.push_back(D + "->action.error_override = " + Errno + ";");
     }
-    bool IsGeneric = A.Kind == ActionKind::GenericFile ||
-                     A.Kind == ActionKind::GenericFileReadonly;
-    if (A.Use == ResultUse::Returned && !IsGeneric)
+    if (A.Use == ResultUse::Returned)
       Lines.push_back("return 0;");
 
     auto R = range(First);
@@ -487,7 +546,7 @@ private:
           continue; // `int ret = remap_pfn_range(...)` went with its action
         if (!Decl || !Decl->isSingleDecl() ||
             (Var->getInit() && Var->getInit()->HasSideEffects(Ctx))) {
-          fail("unused-after-rewrite", Classification::Manual,
+          fail(ReasonCode::UnusedAfterRewrite,
                "'" + Var->getName().str() +
                    "' would be left unused by the conversion and cannot be "
                    "removed on its own",
@@ -531,7 +590,7 @@ private:
     else if (If && If->getElse() == Branch)
       OpenAfter = If->getElseLoc();
     if (!If || !OpenAfter.isFileID())
-      return fail("remap-nested", Classification::Manual,
+      return fail(ReasonCode::RemapNested,
                   "the page-table call is the body of a statement the tool "
                   "cannot add braces to",
                   Branch->getBeginLoc());
@@ -546,7 +605,7 @@ private:
 
   void replaceToken(SourceLocation Loc, const std::string &Text) {
     if (!Loc.isFileID()) {
-      fail("macro-spelled", Classification::Blocked,
+      fail(ReasonCode::MacroSpelled,
            "a reference to the callback is spelled inside a macro",
            SM.getExpansionLoc(Loc));
       return;
@@ -589,7 +648,7 @@ private:
       FunctionTypeLoc FTL = FD->getFunctionTypeLoc();
       if (!FTL || !FTL.getLParenLoc().isFileID() ||
           !FTL.getRParenLoc().isFileID()) {
-        fail("macro-spelled", Classification::Blocked,
+        fail(ReasonCode::MacroSpelled,
              "the callback's parameter list is spelled inside a macro",
              SM.getExpansionLoc(FD->getLocation()));
         continue;
@@ -609,7 +668,7 @@ private:
     const auto *Body = cast<CompoundStmt>(M.Definition->getBody());
     SourceLocation LBrace = Body->getLBracLoc();
     if (!LBrace.isFileID())
-      return fail("macro-spelled", Classification::Blocked,
+      return fail(ReasonCode::MacroSpelled,
                   "the callback body is spelled inside a macro", LBrace);
     std::string Indent = "\t";
     bool FirstIsDecl = false;

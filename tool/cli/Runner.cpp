@@ -1,6 +1,7 @@
 //===- Runner.cpp - LibTooling driver for the CLI -------------------------===//
 #include "tool/cli/Runner.h"
 #include "core/EditApplier.h"
+#include "matchers/KernelApi.h"
 #include "tool/cli/CompileCommands.h"
 #include "tool/cli/Prefilter.h"
 #include "tool/cli/Wire.h"
@@ -29,16 +30,6 @@ namespace mpl {
 namespace {
 
 /// Counts errors and keeps the first one; warnings are not our business.
-/// Names that exist only in newer kernels' mmap_prepare API.
-bool isNewerApiName(StringRef Name) {
-  return Name.starts_with("vma_desc_") || Name.starts_with("mmap_action_") ||
-         Name.starts_with("VMA_") || Name.starts_with("vma_flags") ||
-         Name == "mk_vma_flags" || Name == "EMPTY_VMA_FLAGS" ||
-         Name == "error_override" || Name == "range_in_vma_desc" ||
-         Name.starts_with("generic_file_") || Name == "vm_area_desc" ||
-         Name == "mmap_prepare";
-}
-
 class ErrorCollector : public DiagnosticConsumer {
 public:
   unsigned Errors = 0;
@@ -501,7 +492,7 @@ Report Runner::analyze(const std::vector<std::string> &Files,
         // advertise (or count) its callbacks as convertible.
         if (Found.Class == Classification::Convertible) {
           Found.Class = Classification::Manual;
-          Found.Reasons.push_back("does-not-compile");
+          Found.Reasons.push_back(reasonId(ReasonCode::DoesNotCompile));
           const std::string Verdict = "can be converted to mmap_prepare automatically";
           size_t At = Found.Message.find(Verdict);
           if (At != std::string::npos)
