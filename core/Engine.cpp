@@ -40,6 +40,17 @@ bool isFrameworkMmap(llvm::StringRef Name) {
                  Api->Role == ApiRole::FrameworkHandler);
 }
 
+/// A kernel library handler with a descriptor twin, installed directly in
+/// a table (`.mmap = generic_file_mmap`).
+const KernelApiEntry *libraryHandler(llvm::StringRef Name) {
+  const KernelApiEntry *Api = lookupKernelApi(Name);
+  return Api && Api->Role == ApiRole::SyncTwin &&
+                 Api->argIndex(ArgRole::File) == 0 &&
+                 Api->argIndex(ArgRole::Vma) == 1
+             ? Api
+             : nullptr;
+}
+
 /// Every reference to a function in the TU, to find callers the ops-table
 /// sites do not account for.
 std::vector<const DeclRefExpr *> referencesTo(const FunctionDecl *FD,
@@ -188,6 +199,7 @@ private:
   void reportCallback(const FunctionDecl *Callback,
                       const std::vector<const MmapSite *> &Sites) {
     CallbackModel Model;
+    const KernelApiEntry *Library = nullptr;
     std::vector<Edit> Fix;
     const FunctionDecl *Def = Callback ? Callback->getDefinition() : nullptr;
     std::string Name = Callback ? Callback->getNameAsString() : "";
@@ -210,6 +222,10 @@ private:
       Model.addReason(ReasonCode::IndirectCallback,
                       "'" + Name + "' does not have the legacy mmap signature",
                       ReasonLoc);
+    } else if (!Def && (Library = libraryHandler(Name))) {
+      Model.Explanation.push_back("the table installs the kernel's " + Name +
+                                  "(); its twin is " + Library->Replacement +
+                                  "()");
     } else if (!Def && isFrameworkMmap(Name)) {
       Model.addReason(ReasonCode::FrameworkDispatch,
                       "'" + Name + "' is a framework's mmap (defined "
@@ -251,10 +267,11 @@ private:
                       (Opts.Suppressions && Opts.Suppressions->matches(Probe));
     }
     bool HeadersTooOld = Result.Level == 0;
-    if (Def && !SiteSilenced &&
+    if ((Def || Library) && !SiteSilenced &&
         Model.classification() == Classification::Convertible) {
       RewriteRequest Req;
       Req.Model = &Model;
+      Req.LibraryHandler = Library;
       Req.Level = HeadersTooOld ? ApiLevel::Newest : Result.Level;
       Req.MustBeDeclared = Opts.Api.isAuto() && !HeadersTooOld ? &Declared : nullptr;
       Req.NewName = Name + Opts.Suffix;

@@ -129,6 +129,11 @@ private:
           return;
         }
     }
+    if (const IfStmt *If = nullTestOf(DRE, P)) {
+      M.NullTests.push_back(If);
+      line(If->getBeginLoc(), "the vma NULL test goes: a descriptor is never NULL");
+      return;
+    }
     if (P && (isa<DeclStmt>(P) ||
               (isa<BinaryOperator>(P) &&
                cast<BinaryOperator>(P)->isAssignmentOp()))) {
@@ -141,6 +146,28 @@ private:
     M.addReason(ReasonCode::VmaEscapes,
                 "uses the vma pointer itself, which mmap_prepare does not have",
                 DRE->getBeginLoc());
+  }
+
+  /// `if (!vma) ...` or `if (vma == NULL) ...` with no else: the branch can
+  /// never run for a descriptor, so the whole statement goes.
+  const IfStmt *nullTestOf(const DeclRefExpr *DRE, const Stmt *P) {
+    const Expr *Test = nullptr;
+    if (const auto *UO = dyn_cast_or_null<UnaryOperator>(P);
+        UO && UO->getOpcode() == UO_LNot)
+      Test = UO;
+    else if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
+             BO && BO->getOpcode() == BO_EQ) {
+      const Expr *Other = strip(BO->getLHS()) == DRE ? BO->getRHS() : BO->getLHS();
+      if (Other->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+        Test = BO;
+    }
+    if (!Test)
+      return nullptr;
+    const auto *If = dyn_cast_or_null<IfStmt>(parentOf(Test));
+    if (!If || strip(If->getCond()) != Test || If->getElse() ||
+        If->getInit() || If->getConditionVariable() || !spelledInFile(If))
+      return nullptr;
+    return If;
   }
 
   static bool isWrite(const Stmt *Parent, const Expr *Child) {

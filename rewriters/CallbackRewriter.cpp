@@ -31,6 +31,8 @@ public:
         D(Req.DescName) {}
 
   RewriteResult run() {
+    if (Req.LibraryHandler)
+      return runLibraryHandler(*Req.LibraryHandler);
     for (const LeafUse &L : M.Leaves)
       if (L.K != LeafUse::Twin)
         addLeaf(L);
@@ -55,13 +57,39 @@ public:
       if (!P.Consumed)
         emit(P.Range, P.Text);
 
+    return finish();
+  }
+
+private:
+  /// `.mmap = generic_file_mmap` -> `.mmap_prepare = generic_file_mmap_prepare`.
+  RewriteResult runLibraryHandler(const KernelApiEntry &Api) {
+    if (Api.MinLevel > Req.Level)
+      fail(ReasonCode::NeedsNewerApi,
+           std::string(Api.Name) + "() has a descriptor twin only from " +
+               ApiLevel{Api.MinLevel}.str(),
+           anchor());
+    for (SourceLocation Loc : Req.SlotFieldTokens)
+      renameSlot(Loc);
+    for (SourceLocation Loc : Req.CallbackRefTokens)
+      replaceToken(Loc, helper(Api.Replacement));
+    return finish();
+  }
+
+  SourceLocation anchor() const {
+    if (M.Definition)
+      return M.Definition->getLocation();
+    return Req.SlotFieldTokens.empty() ? SourceLocation()
+                                       : Req.SlotFieldTokens.front();
+  }
+
+  RewriteResult finish() {
     if (Req.MustBeDeclared)
       for (const std::string &Helper : Result.HelpersUsed)
         if (!Req.MustBeDeclared->declares(Helper))
           fail(ReasonCode::HelperUndeclared,
                "this tree's headers do not declare " + Helper +
                    "(); pass --api=<level> to emit it anyway",
-               M.Definition->getLocation());
+               anchor());
     if (!Result.Reasons.empty())
       Result.Edits.clear();
     std::sort(Result.Edits.begin(), Result.Edits.end());
@@ -70,7 +98,6 @@ public:
     return std::move(Result);
   }
 
-private:
   struct Pending {
     CharSourceRange Range;
     unsigned Begin, End;
@@ -234,8 +261,7 @@ private:
       for (const std::string &Bit : Bits)
         if (!Req.MustBeDeclared->declares(Bit))
           fail(ReasonCode::HelperUndeclared,
-               "this tree's headers do not declare " + Bit,
-               M.Definition->getLocation());
+               "this tree's headers do not declare " + Bit, anchor());
     Args.insert(Args.end(), Bits.begin(), Bits.end());
     return Args;
   }

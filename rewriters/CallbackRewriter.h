@@ -18,6 +18,9 @@ struct RewriteRequest {
   /// Check each emitted helper against the TU's declarations (auto mode).
   const DeclaredApi *MustBeDeclared = nullptr;
   std::string NewName;
+  /// The table installs a kernel library handler (generic_file_mmap) that
+  /// has a descriptor twin: only the slots and references change, to it.
+  const KernelApiEntry *LibraryHandler = nullptr;
   std::string DescName = "desc";
   /// `mmap` tokens of ops-table slots to become `mmap_prepare`, and the
   /// callback references in them to rename.
