@@ -523,14 +523,38 @@ private:
                     "desc->vma_flags";
         break;
       case LeafUse::FlagTestAll:
-        F.Message = "flag tests on the descriptor take bit numbers: "
-                    "vma_desc_test_all(desc, " + Bits + ")";
+        F.Message = "flag tests on the descriptor take bit numbers: " +
+                    std::string(L.Negated ? "!" : "") +
+                    (L.Bits.size() > 1 ? "vma_desc_test_all" : "vma_desc_test") +
+                    "(desc, " + Bits + ")";
+        break;
+      case LeafUse::FlagCompare: {
+        auto Test = [&](bool All, const std::vector<std::string> &Set) {
+          return std::string(Result.Level == 700 ? "vma_desc_test_flags"
+                             : Set.size() == 1   ? "vma_desc_test"
+                             : All               ? "vma_desc_test_all"
+                                                 : "vma_desc_test_any") +
+                 "(desc, " + llvm::join(Set, ", ") + ")";
+        };
+        std::vector<std::string> Parts;
+        if (!L.Bits.empty())
+          Parts.push_back((L.Negated ? "!" : "") + Test(true, L.Bits));
+        if (!L.ClearBits.empty())
+          Parts.push_back((L.Negated ? "" : "!") + Test(false, L.ClearBits));
+        F.Message = "flag tests on the descriptor take bit numbers: " +
+                    llvm::join(Parts, L.Negated ? " || " : " && ");
+        break;
+      }
+      case LeafUse::FlagWord:
+        F.Message = "vm_flags is read as a value; on the descriptor it is "
+                    "vma_flags_to_legacy(desc->vma_flags)";
         break;
       default:
         F.Message = "flag tests on the descriptor take bit numbers: " +
-                    std::string(Result.Level == 700 ? "vma_desc_test_flags"
-                                : L.Bits.size() > 1 ? "vma_desc_test_any"
-                                                    : "vma_desc_test") +
+                    std::string(L.Negated ? "!" : "") +
+                    (Result.Level == 700 ? "vma_desc_test_flags"
+                     : L.Bits.size() > 1 ? "vma_desc_test_any"
+                                         : "vma_desc_test") +
                     "(desc, " + Bits + ")";
         break;
       }

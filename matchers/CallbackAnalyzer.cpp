@@ -170,14 +170,6 @@ private:
     return If;
   }
 
-  static bool isWrite(const Stmt *Parent, const Expr *Child) {
-    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Parent))
-      return BO->isAssignmentOp() && strip(BO->getLHS()) == Child;
-    if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Parent))
-      return UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf;
-    return false;
-  }
-
   const MemberExpr *asVmaMember(const Expr *E, StringRef Field) {
     const auto *ME = dyn_cast_or_null<MemberExpr>(strip(E));
     if (!ME || ME->getMemberDecl()->getName() != Field)
@@ -773,6 +765,7 @@ private:
   }
 
   void finish() {
+    mergeFlagTests(M.Definition->getBody());
     if (M.Actions.size() > 1) {
       for (const MapAction &A : M.Actions)
         if (A.Use != ResultUse::Returned) {

@@ -43,12 +43,17 @@ struct LeafUse {
     FlagClear,   // vm_flags_clear(vma, M) -> vma_desc_clear_flags(desc, ...)
     FlagMod,     // vm_flags_mod(vma, S, C) -> set then clear (two statements)
     FlagReset,   // vm_flags_reset/init(vma, M) -> desc->vma_flags = mk_vma_flags(...)
+    FlagCompare, // (vma->vm_flags & (A | B)) != A -> !vma_desc_test(desc, A) ||
+                 //   vma_desc_test(desc, B): Bits must be set, ClearBits clear
+    FlagWord,    // vm_flags_t f = vma->vm_flags -> vma_flags_to_legacy(desc->vma_flags)
   };
   Kind K;
   const clang::Expr *E;           // the node whose spelling is replaced
   VmaField FieldName = VmaField::Start;
   std::vector<std::string> Bits;  // flag kinds: VMA_xxx_BIT names (set side)
   std::vector<std::string> ClearBits; // FlagMod: the clear side
+  /// FlagTestAny/All/Compare: the whole test is negated.
+  bool Negated = false;
   /// Twin: the kernel-API row of the legacy call.
   const KernelApiEntry *Api = nullptr;
   bool isFlagUse() const { return K >= FlagTestAny; }

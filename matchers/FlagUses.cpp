@@ -4,7 +4,11 @@
 #include "matchers/KernelApi.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
+#include "matchers/SourceText.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
 #include <algorithm>
+#include <functional>
 
 using namespace clang;
 
@@ -80,39 +84,47 @@ void FlagUseScanner::handleFlags(const MemberExpr *ME, const Stmt *P) {
       LeafUse Leaf{LeafUse::FlagTestAny, BO};
       if (!recordMask(Mask, Leaf.Bits))
         return;
-      const Stmt *PP = parentOf(BO);
-      if (const auto *Cmp = dyn_cast_or_null<BinaryOperator>(PP);
-          Cmp && Cmp->getOpcode() == BO_EQ) {
-        const Expr *Other =
-            strip(Cmp->getLHS()) == BO ? Cmp->getRHS() : Cmp->getLHS();
-        MaskDecomposition Rhs = decomposeMask(Other, Ctx);
-        std::vector<std::string> A = Leaf.Bits, B = Rhs.Bits;
-        std::sort(A.begin(), A.end());
-        std::sort(B.begin(), B.end());
-        if (Rhs.ok() && !Rhs.Empty && A == B) {
-          Leaf.K = LeafUse::FlagTestAll;
-          Leaf.E = Cmp;
-          M.Leaves.push_back(Leaf);
-          line(Cmp->getBeginLoc(), "flag test (all of) -> vma_desc_test_all()");
-          return;
-        }
-      }
-      if (Leaf.Bits.empty() || !inBooleanContext(PP, BO)) {
+      if (Leaf.Bits.empty()) {
         M.addReason(ReasonCode::FlagsExpression,
-                    "uses vma->vm_flags as a value, not as a flag test",
+                    "tests vma->vm_flags against an empty mask (VM_NONE)",
                     ME->getBeginLoc());
         return;
       }
-      // `!(vma->vm_flags & VM_X)` needs no parentheses around a call.
-      const Expr *Outer = BO;
-      for (auto Parents = Ctx.getParents(*Outer);
-           !Parents.empty() && Parents[0].get<ParenExpr>();
-           Parents = Ctx.getParents(*Outer))
-        Outer = Parents[0].get<ParenExpr>();
-      Leaf.E = Outer;
-      M.Leaves.push_back(Leaf);
-      line(BO->getBeginLoc(), "flag test -> vma_desc_test()");
-      return;
+      const Stmt *PP = parentOf(BO);
+      // (flags & M) == V, (flags & M) != V with V one of M's sub-masks.
+      if (const auto *Cmp = dyn_cast_or_null<BinaryOperator>(PP);
+          Cmp && (Cmp->getOpcode() == BO_EQ || Cmp->getOpcode() == BO_NE)) {
+        const Expr *Other =
+            strip(Cmp->getLHS()) == BO ? Cmp->getRHS() : Cmp->getLHS();
+        MaskDecomposition Rhs = decomposeMask(Other, Ctx);
+        bool Subset = Rhs.ok();
+        for (const std::string &Bit : Rhs.Bits)
+          Subset &= llvm::is_contained(Leaf.Bits, Bit);
+        if (Subset) {
+          LeafUse Compare{LeafUse::FlagCompare, Cmp};
+          Compare.Bits = Rhs.Bits;
+          for (const std::string &Bit : Leaf.Bits)
+            if (!llvm::is_contained(Rhs.Bits, Bit))
+              Compare.ClearBits.push_back(Bit);
+          Compare.Negated = Cmp->getOpcode() == BO_NE;
+          M.Leaves.push_back(Compare);
+          line(Cmp->getBeginLoc(), "flag-mask comparison -> vma_desc_test*()");
+          return;
+        }
+      }
+      if (inBooleanContext(PP, BO)) {
+        // `!(vma->vm_flags & VM_X)` needs no parentheses around a call.
+        const Expr *Outer = BO;
+        for (auto Parents = Ctx.getParents(*Outer);
+             !Parents.empty() && Parents[0].get<ParenExpr>();
+             Parents = Ctx.getParents(*Outer))
+          Outer = Parents[0].get<ParenExpr>();
+        Leaf.E = Outer;
+        M.Leaves.push_back(Leaf);
+        line(BO->getBeginLoc(), "flag test -> vma_desc_test()");
+        return;
+      }
+      return flagWord(ME);
     }
     if (strip(BO->getLHS()) == ME && BO->getOpcode() == BO_OrAssign) {
       LeafUse Leaf{LeafUse::FlagSet, BO};
@@ -146,10 +158,107 @@ void FlagUseScanner::handleFlags(const MemberExpr *ME, const Stmt *P) {
       return;
     }
   }
+  if (!isWrite(P, ME))
+    return flagWord(ME);
   M.addReason(ReasonCode::FlagsExpression,
-              "uses vma->vm_flags as a word; the descriptor has a flag "
-              "bitmap",
+              "writes vma->vm_flags or takes its address; the descriptor "
+              "has a flag bitmap",
               ME->getBeginLoc());
+}
+
+bool FlagUseScanner::isWrite(const Stmt *P, const Expr *E) {
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P))
+    return BO->isAssignmentOp() && strip(BO->getLHS()) == E;
+  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(P))
+    return UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf;
+  return false;
+}
+
+/// The flags read as a value (copied, passed on, compared with a mask that
+/// is no sub-mask): vma_flags_to_legacy(desc->vma_flags) is that value.
+void FlagUseScanner::flagWord(const MemberExpr *ME) {
+  M.Leaves.push_back({LeafUse::FlagWord, ME});
+  line(ME->getBeginLoc(), "vm_flags read as a value -> vma_flags_to_legacy()");
+}
+
+namespace {
+
+/// A flag test as a term of a boolean chain.
+struct FlagTerm {
+  bool Negated = false;
+  bool All = false; // all of Bits (else any of them)
+  std::vector<std::string> Bits;
+  bool anyForm() const { return !All || Bits.size() == 1; }
+  bool allForm() const { return All || Bits.size() == 1; }
+};
+
+} // namespace
+
+void FlagUseScanner::mergeFlagTests(const Stmt *Body) {
+  llvm::DenseMap<const Expr *, size_t> LeafAt;
+  auto Rebuild = [&] {
+    LeafAt.clear();
+    for (size_t I = 0; I < M.Leaves.size(); ++I)
+      if (M.Leaves[I].K == LeafUse::FlagTestAny ||
+          M.Leaves[I].K == LeafUse::FlagTestAll)
+        LeafAt[strip(M.Leaves[I].E)] = I;
+  };
+  Rebuild();
+  // The term an operand is, and the leaf that holds it.
+  auto TermOf = [&](const Expr *E, size_t &Index) -> std::optional<FlagTerm> {
+    E = strip(E);
+    bool Not = false;
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_LNot) {
+      Not = true;
+      E = strip(UO->getSubExpr());
+    }
+    auto It = LeafAt.find(E);
+    if (It == LeafAt.end())
+      return std::nullopt;
+    Index = It->second;
+    const LeafUse &L = M.Leaves[Index];
+    FlagTerm T;
+    T.Negated = L.Negated != Not;
+    T.All = L.K == LeafUse::FlagTestAll;
+    T.Bits = L.Bits;
+    return T;
+  };
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S)
+      return;
+    for (const Stmt *Child : S->children())
+      Visit(Child);
+    const auto *BO = dyn_cast<BinaryOperator>(S);
+    if (!BO || (BO->getOpcode() != BO_LAnd && BO->getOpcode() != BO_LOr) ||
+        !spelledFileRange(BO->getSourceRange(), Ctx))
+      return;
+    size_t LI = 0, RI = 0;
+    auto L = TermOf(BO->getLHS(), LI), R = TermOf(BO->getRHS(), RI);
+    if (!L || !R || L->Negated != R->Negated)
+      return;
+    bool And = BO->getOpcode() == BO_LAnd;
+    // a && b = all(a, b); !a && !b = !any(a, b); a || b = any(a, b);
+    // !a || !b = !all(a, b).
+    bool WantAll = And != L->Negated;
+    if (WantAll ? !(L->allForm() && R->allForm())
+                : !(L->anyForm() && R->anyForm()))
+      return;
+    LeafUse Merged{WantAll ? LeafUse::FlagTestAll : LeafUse::FlagTestAny, BO};
+    Merged.Negated = L->Negated;
+    Merged.Bits = L->Bits;
+    for (const std::string &Bit : R->Bits)
+      if (!llvm::is_contained(Merged.Bits, Bit))
+        Merged.Bits.push_back(Bit);
+    size_t Hi = std::max(LI, RI), Lo = std::min(LI, RI);
+    M.Leaves.erase(M.Leaves.begin() + Hi);
+    M.Leaves.erase(M.Leaves.begin() + Lo);
+    M.Leaves.push_back(Merged);
+    line(BO->getBeginLoc(), std::string("flag tests joined by ") +
+                                (And ? "&&" : "||") + " -> one helper call");
+    Rebuild();
+  };
+  Visit(Body);
 }
 
 

@@ -27,10 +27,18 @@ public:
   bool inBooleanContext(const clang::Stmt *P, const clang::Expr *E);
   /// Decomposes a mask into bits; a reason when it cannot.
   bool recordMask(const clang::Expr *Mask, std::vector<std::string> &Bits);
+  /// Joins flag tests of one `&&` / `||` chain into one helper call, as
+  /// upstream writes them: `(f & A) && (f & B)` -> vma_desc_test_all(A, B),
+  /// `!(f & A) && !(f & B)` -> !vma_desc_test_any(A, B). Call once the body
+  /// has been scanned.
+  void mergeFlagTests(const clang::Stmt *Body);
   /// An --explain line.
   void line(clang::SourceLocation Loc, const std::string &Text);
 
 protected:
+  static bool isWrite(const clang::Stmt *P, const clang::Expr *E);
+  void flagWord(const clang::MemberExpr *ME);
+
   clang::ASTContext &Ctx;
   const clang::SourceManager &SM;
   CallbackModel &M;

@@ -43,6 +43,7 @@ public:
 
   void run() {
     TraverseStmt(Model.Hook->getBody());
+    mergeFlagTests(Model.Hook->getBody());
     checkIoWithoutPfnMap();
   }
 

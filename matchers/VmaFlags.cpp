@@ -83,6 +83,10 @@ private:
     std::optional<unsigned> Bit = declaredBit(Name);
     if (!Bit)
       Bit = legacyFlagBit(Name);
+    if (!Bit && !llvm::StringRef(Name).starts_with("VM_")) {
+      expandDriverMacro(Name, E);
+      return;
+    }
     if (!Bit) {
       fail(E, "'" + Name + "' is not a VM_xxx flag with a known bit number");
       return;
@@ -92,6 +96,31 @@ private:
 
   /// The headers' own `VMA_<X>_BIT` enumerator for `VM_<X>` (6.19+): new
   /// bits and per-config aliases need no table entry.
+  /// `#define FOO_FORBIDDEN_FLAGS (VM_WRITE | VM_EXEC)`: a driver's own mask
+  /// is read by value, one single-bit flag per set bit.
+  void expandDriverMacro(const std::string &Name, const Expr *E) {
+    Expr::EvalResult Value;
+    if (!E->EvaluateAsInt(Value, Ctx)) {
+      fail(E, "'" + Name + "' is not a VM_xxx flag with a known bit number");
+      return;
+    }
+    uint64_t Bits = Value.Val.getInt().getZExtValue();
+    for (unsigned Bit = 0; Bit < 64 && Out.ok(); ++Bit) {
+      if (!(Bits & (uint64_t(1) << Bit)))
+        continue;
+      std::string Flag;
+      for (const auto &Entry : singleBitTable())
+        if (Entry.second == Bit)
+          Flag = Entry.first().str();
+      if (Flag.empty()) {
+        fail(E, "'" + Name + "' has bit " + std::to_string(Bit) +
+                    ", which is no single VMA_xxx_BIT");
+        return;
+      }
+      addBit(Flag, E, /*CheckValue=*/false, Bit);
+    }
+  }
+
   std::optional<unsigned> declaredBit(const std::string &Name) {
     IdentifierInfo &II =
         const_cast<ASTContext &>(Ctx).Idents.get(bitEnumeratorFor(Name));

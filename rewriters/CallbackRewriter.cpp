@@ -277,18 +277,23 @@ private:
     case LeafUse::Twin:
       return ""; // addTwin()
     case LeafUse::FlagTestAny:
-      if (Req.Level == 700)
-        return call("vma_desc_test_flags", withDesc(L.Bits), Col, 2);
-      return call(L.Bits.size() == 1 ? "vma_desc_test" : "vma_desc_test_any",
-                  withDesc(L.Bits), Col, 2);
-    case LeafUse::FlagTestAll:
+    case LeafUse::FlagTestAll: {
+      std::string Not = L.Negated ? "!" : "";
+      std::string Test = flagTest(L.K == LeafUse::FlagTestAll, L.Bits,
+                                  Col + Not.size(), Loc);
+      return Test.empty() ? "" : Not + Test;
+    }
+    case LeafUse::FlagCompare:
+      return flagCompare(L, Col, Loc);
+    case LeafUse::FlagWord:
       if (Req.Level < 701) {
         fail(ReasonCode::NeedsNewerApi,
-             "testing several flags at once needs vma_desc_test_all() (7.1+)",
+             "vm_flags is used as a value; vma_flags_to_legacy() exists "
+             "from 7.1",
              Loc);
         return "";
       }
-      return call("vma_desc_test_all", withDesc(L.Bits), Col, 2);
+      return helper("vma_flags_to_legacy") + "(" + D + "->vma_flags)";
     case LeafUse::FlagSet:
     case LeafUse::FlagClear:
       if (L.Bits.empty()) {
@@ -322,6 +327,73 @@ private:
     }
     }
     return "";
+  }
+
+  /// vma_desc_test(desc, A), vma_desc_test_any(desc, A, B) or, with \p All,
+  /// vma_desc_test_all(desc, A, B), as the target level spells them.
+  std::string flagTest(bool All, const std::vector<std::string> &Bits,
+                       unsigned Col, SourceLocation Loc) {
+    if (Req.Level == 700) {
+      if (All && Bits.size() > 1) {
+        fail(ReasonCode::NeedsNewerApi,
+             "testing several flags at once needs vma_desc_test_all() (7.1+)",
+             Loc);
+        return "";
+      }
+      return call("vma_desc_test_flags", withDesc(Bits), Col, 2);
+    }
+    const char *Name = Bits.size() == 1 ? "vma_desc_test"
+                       : All            ? "vma_desc_test_all"
+                                        : "vma_desc_test_any";
+    return call(Name, withDesc(Bits), Col, 2);
+  }
+
+  /// (flags & M) == V: every bit of V set and every other bit of M clear;
+  /// != V is its negation.
+  std::string flagCompare(const LeafUse &L, unsigned Col, SourceLocation Loc) {
+    std::vector<std::string> Parts;
+    if (!L.Negated) {
+      if (!L.Bits.empty())
+        Parts.push_back(flagTest(true, L.Bits, Col, Loc));
+      if (!L.ClearBits.empty())
+        Parts.push_back("!" + flagTest(false, L.ClearBits, Col + 1, Loc));
+    } else {
+      if (!L.Bits.empty())
+        Parts.push_back("!" + flagTest(true, L.Bits, Col + 1, Loc));
+      if (!L.ClearBits.empty())
+        Parts.push_back(flagTest(false, L.ClearBits, Col, Loc));
+    }
+    for (const std::string &P : Parts)
+      if (P.empty() || P == "!")
+        return "";
+    if (Parts.size() == 1)
+      return Parts.front();
+    // Continuation lines align with the condition's first column.
+    std::string Indent = indentationAt(Loc, Ctx);
+    unsigned Width = Col - visualColumn(Indent, Indent.size());
+    std::string Pad(Width / 8, '\t');
+    Pad = Indent + Pad + std::string(Width % 8, ' ');
+    bool Parens = needsParens(L.E);
+    if (Parens)
+      Pad += " ";
+    std::string Out = llvm::join(Parts, L.Negated ? " ||\n" + Pad
+                                                  : " &&\n" + Pad);
+    return Parens ? "(" + Out + ")" : Out;
+  }
+
+  /// A `a || b` put where \p E was needs parentheses unless E stands alone
+  /// as a condition, a return value or inside parentheses already.
+  bool needsParens(const Expr *E) {
+    auto Parents = Ctx.getParents(*E);
+    if (Parents.empty())
+      return true;
+    if (Parents[0].get<ParenExpr>() || Parents[0].get<ReturnStmt>())
+      return false;
+    if (const auto *If = Parents[0].get<IfStmt>())
+      return If->getCond() != E;
+    if (const auto *W = Parents[0].get<WhileStmt>())
+      return W->getCond() != E;
+    return true;
   }
 
   /// The original text of \p R with every leaf inside it applied.
