@@ -590,6 +590,26 @@ private:
       A.WholeMapping = asVmaMember(Call->getArg(StartArg), "vm_start") &&
                        SizeArg >= 0 && isWholeMappingSize(Call->getArg(SizeArg));
     }
+    // map_kernel_pages keeps the pointer: the array must outlive the hook.
+    if (int PagesArg = Api.argIndex(ArgRole::Pages); PagesArg >= 0) {
+      const Expr *Pages = strip(Call->getArg(PagesArg));
+      if (const auto *UO = dyn_cast<UnaryOperator>(Pages);
+          UO && UO->getOpcode() == UO_AddrOf)
+        Pages = strip(UO->getSubExpr());
+      if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(Pages))
+        Pages = strip(ASE->getBase());
+      const auto *DRE = dyn_cast<DeclRefExpr>(Pages);
+      const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      if (V && V->isLocalVarDecl() && !V->isStaticLocal() &&
+          V->getType()->isArrayType()) {
+        M.addReason(ReasonCode::LocalPageArray,
+                    "'" + V->getName().str() + "' is an array local to the "
+                    "callback; the action would read it after the hook has "
+                    "returned",
+                    Call->getArg(PagesArg)->getBeginLoc());
+        return;
+      }
+    }
     if (int ProtArg = Api.argIndex(ArgRole::Prot);
         ProtArg >= 0 && !asVmaMember(Call->getArg(ProtArg), "vm_page_prot"))
       A.Prot = Call->getArg(ProtArg);
