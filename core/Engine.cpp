@@ -51,25 +51,6 @@ const KernelApiEntry *libraryHandler(llvm::StringRef Name) {
              : nullptr;
 }
 
-/// Every reference to a function in the TU, to find callers the ops-table
-/// sites do not account for.
-std::vector<const DeclRefExpr *> referencesTo(const FunctionDecl *FD,
-                                              ASTContext &Ctx) {
-  struct Finder : RecursiveASTVisitor<Finder> {
-    const FunctionDecl *Target;
-    std::vector<const DeclRefExpr *> Refs;
-    bool VisitDeclRefExpr(DeclRefExpr *DRE) {
-      if (const auto *F = dyn_cast<FunctionDecl>(DRE->getDecl()))
-        if (F->getCanonicalDecl() == Target)
-          Refs.push_back(DRE);
-      return true;
-    }
-  } F;
-  F.Target = FD->getCanonicalDecl();
-  F.TraverseDecl(Ctx.getTranslationUnitDecl());
-  return std::move(F.Refs);
-}
-
 class TranslationUnitAnalysis {
 public:
   TranslationUnitAnalysis(ASTContext &Ctx, const EngineOptions &Opts)
@@ -326,6 +307,9 @@ private:
       add(std::move(F));
     }
     reportFlagUses(Model, !Fix.empty());
+    if (Model.classification() != Classification::Blocked)
+      for (const CallbackModel &Helper : Model.Helpers)
+        reportFlagUses(Helper, !Fix.empty(), {}, nullptr, Def);
     reportStatefulCalls(Model);
     if (Def && hasLegacyMmapSignature(Def))
       reportRangeProblems(Def, Def->getParamDecl(1));
@@ -468,31 +452,20 @@ private:
                   "or rename by hand",
                   Existing);
     }
-    if (Declared.declares("desc") || declaresLocal(Def, "desc"))
+    if (Declared.declares("desc") || declaresName(Def, "desc"))
       M.addReason(ReasonCode::NameClash,
                   "the name 'desc' is already taken in '" + Name + "'",
                   Def->getLocation());
-  }
-
-  static bool declaresLocal(const FunctionDecl *FD, StringRef Name) {
-    struct Finder : RecursiveASTVisitor<Finder> {
-      StringRef Name;
-      bool Found = false;
-      bool VisitNamedDecl(NamedDecl *D) {
-        Found |= D->getName() == Name;
-        return true;
-      }
-    } F;
-    F.Name = Name;
-    F.TraverseDecl(const_cast<FunctionDecl *>(FD));
-    return F.Found;
   }
 
   /// \p Edits, when given, are the fix of a single flag use (code already
   /// on mmap_prepare); otherwise the fix rides on the callback's finding.
   void reportFlagUses(const CallbackModel &M, bool Fixed,
                       std::vector<Edit> Edits = {},
-                      const char *Subject = nullptr) {
+                      const char *Subject = nullptr,
+                      const FunctionDecl *ConvertedWith = nullptr) {
+    if (!ConvertedWith)
+      ConvertedWith = M.Definition;
     // A blocked callback keeps .mmap and its vma: its flags stay as they are.
     if (!Subject && M.classification() == Classification::Blocked)
       return;
@@ -562,9 +535,9 @@ private:
       if (Subject)
         F.Message = std::string(Subject) + " is gone since 7.0; " + F.Message;
       if (Fixed && Edits.empty())
-        F.Notes.push_back({position(M.Definition->getLocation()),
+        F.Notes.push_back({position(ConvertedWith->getLocation()),
                            "converted together with '" +
-                               M.Definition->getNameAsString() + "'"});
+                               ConvertedWith->getNameAsString() + "'"});
       F.Fix = Edits;
       add(std::move(F));
     }

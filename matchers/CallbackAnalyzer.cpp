@@ -11,6 +11,7 @@
 #include "matchers/SourceText.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 
 using namespace clang;
@@ -57,8 +58,10 @@ class BodyScanner : public RecursiveASTVisitor<BodyScanner>,
                     public FlagUseScanner {
 public:
   BodyScanner(CallbackModel &M, ASTContext &Ctx,
-              const TranslationUnitFacts &Facts)
-      : FlagUseScanner(Ctx, M), Facts(Facts) {}
+              const TranslationUnitFacts &Facts, unsigned Depth = 0,
+              const FunctionDecl *Root = nullptr)
+      : FlagUseScanner(Ctx, M), Facts(Facts), Depth(Depth),
+        Root(Root ? Root : M.Definition) {}
 
   void run() {
     const auto *Body = cast<CompoundStmt>(M.Definition->getBody());
@@ -333,16 +336,103 @@ private:
       return;
     }
     if (FD && FD->hasBody()) {
-      M.addReason(ReasonCode::HelperTakesVma,
-                  "passes the vma to " + Name +
-                      "(), defined in this file: it needs a vm_area_desc twin",
-                  Loc);
+      if (std::optional<std::string> Why = helperTwin(Call, FD, Index))
+        M.addReason(ReasonCode::HelperTakesVma,
+                    "passes the vma to " + Name + "(), defined in this file, " +
+                        *Why,
+                    Loc);
       return;
     }
     M.addReason(ReasonCode::VmaEscapes,
                 "passes the vma to " + (Name.empty() ? std::string("a function pointer") : Name + "()") +
                     ", which needs a real VMA",
                 Loc);
+  }
+
+  /// A static helper of this file that takes the vma, is called only from
+  /// the callback (or helpers converted with it) and needs nothing a
+  /// descriptor lacks is converted with the callback (a desc twin). Returns
+  /// why it cannot be, or nothing when it is.
+  std::optional<std::string> helperTwin(const CallExpr *Call,
+                                        const FunctionDecl *FD,
+                                        unsigned Index) {
+    const FunctionDecl *Def = FD->getDefinition();
+    std::string Name = Def->getNameAsString();
+    if (Def->getStorageClass() != SC_Static || Def->isVariadic() ||
+        Def->getLocation().isMacroID() ||
+        !SM.isInMainFile(SM.getExpansionLoc(Def->getLocation())))
+      return "which other files can call: it needs a vm_area_desc twin";
+    if (Depth >= 3 || Def == M.Definition || Def == Root)
+      return "through a chain of helpers the tool does not follow";
+    if (Index >= Def->getNumParams())
+      return "with an unexpected signature";
+    // Every use of the helper must be a call from the code being converted.
+    std::vector<std::string> Others;
+    for (const DeclRefExpr *Ref : referencesTo(Def, Ctx)) {
+      const FunctionDecl *Caller = enclosingFunction(Ref);
+      const auto *RefCall = dyn_cast_or_null<CallExpr>(parentOf(Ref));
+      bool FromConverted = Caller && (Caller == Root || isHelperOf(Caller)) &&
+                           RefCall && strip(RefCall->getCallee()) == Ref;
+      if (!FromConverted)
+        Others.push_back(Caller ? Caller->getNameAsString() + "()"
+                                : "line " + std::to_string(
+                                                SM.getExpansionLineNumber(
+                                                    Ref->getLocation())));
+    }
+    if (!Others.empty())
+      return "which is also used by " + llvm::join(Others, ", ") +
+             ": that use needs the vma";
+    for (const CallbackModel &H : M.Helpers)
+      if (H.Definition == Def) {
+        addVmaArg(Call, Index);
+        return std::nullopt;
+      }
+    CallbackModel Sub;
+    Sub.Definition = Def;
+    Sub.VmaParm = Def->getParamDecl(Index);
+    Sub.VmaParamIndex = Index;
+    BodyScanner(Sub, Ctx, Facts, Depth + 1, Root).run();
+    for (Reason &R : findHookState(Def, Ctx))
+      Sub.addReason(R.Code, R.Severity, R.Message, R.Loc);
+    if (!Sub.Reasons.empty())
+      return "which " + Sub.Reasons.front().Message + " [" +
+             reasonId(Sub.Reasons.front().Code) + "]";
+    if (!Sub.Actions.empty())
+      return "which maps memory itself; the action belongs in the hook";
+    if (declaresName(Def, "desc"))
+      return "where the name 'desc' is already taken";
+    for (std::string &L : Sub.Explanation)
+      M.Explanation.push_back(Name + "(): " + L);
+    M.Explanation.push_back(Name + "() takes the descriptor (a desc twin)");
+    M.Helpers.push_back(std::move(Sub));
+    addVmaArg(Call, Index);
+    return std::nullopt;
+  }
+
+  bool isHelperOf(const FunctionDecl *FD) const {
+    for (const CallbackModel &H : M.Helpers)
+      if (H.Definition == FD->getDefinition())
+        return true;
+    return FD == M.Definition;
+  }
+
+  void addVmaArg(const CallExpr *Call, unsigned Index) {
+    M.Leaves.push_back({LeafUse::VmaArg, strip(Call->getArg(Index))});
+  }
+
+  const FunctionDecl *enclosingFunction(const Stmt *S) {
+    DynTypedNodeList Parents = Ctx.getParents(*S);
+    while (!Parents.empty()) {
+      if (const auto *FD = Parents[0].get<FunctionDecl>())
+        return FD;
+      if (const auto *P = Parents[0].get<Stmt>())
+        Parents = Ctx.getParents(*P);
+      else if (const auto *D = Parents[0].get<Decl>())
+        Parents = Ctx.getParents(*D);
+      else
+        break;
+    }
+    return nullptr;
   }
 
   /// vm_flags_set(vma, VM_X | VM_Y) and friends.
@@ -814,12 +904,46 @@ private:
   }
 
   const TranslationUnitFacts &Facts;
+  /// Helper nesting, and the callback every helper is converted with.
+  unsigned Depth;
+  const FunctionDecl *Root;
   const CompoundStmt *TopLevel = nullptr;
   unsigned LoopDepth = 0;
   llvm::DenseSet<const MemberExpr *> Consumed;
 };
 
 } // namespace
+
+std::vector<const DeclRefExpr *> referencesTo(const FunctionDecl *FD,
+                                              ASTContext &Ctx) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const FunctionDecl *Target;
+    std::vector<const DeclRefExpr *> Refs;
+    bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+      if (const auto *F = dyn_cast<FunctionDecl>(DRE->getDecl()))
+        if (F->getCanonicalDecl() == Target)
+          Refs.push_back(DRE);
+      return true;
+    }
+  } F;
+  F.Target = FD->getCanonicalDecl();
+  F.TraverseDecl(Ctx.getTranslationUnitDecl());
+  return std::move(F.Refs);
+}
+
+bool declaresName(const FunctionDecl *FD, StringRef Name) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    StringRef Name;
+    bool Found = false;
+    bool VisitNamedDecl(NamedDecl *D) {
+      Found |= D->getName() == Name;
+      return true;
+    }
+  } F;
+  F.Name = Name;
+  F.TraverseDecl(const_cast<FunctionDecl *>(FD));
+  return F.Found;
+}
 
 std::string wrappingMacro(const CallExpr *Call, const ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();

@@ -21,6 +21,13 @@ CallbackModel analyzeCallback(const clang::FunctionDecl *Definition,
                               clang::ASTContext &Ctx,
                               const TranslationUnitFacts &Facts);
 
+/// Every reference to \p FD (any redeclaration) in the translation unit.
+std::vector<const clang::DeclRefExpr *>
+referencesTo(const clang::FunctionDecl *FD, clang::ASTContext &Ctx);
+
+/// Does \p FD (parameters and body) declare something named \p Name?
+bool declaresName(const clang::FunctionDecl *FD, llvm::StringRef Name);
+
 /// Does \p FD have the legacy mmap callback's signature?
 bool hasLegacyMmapSignature(const clang::FunctionDecl *FD);
 

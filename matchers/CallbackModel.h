@@ -46,6 +46,7 @@ struct LeafUse {
     FlagCompare, // (vma->vm_flags & (A | B)) != A -> !vma_desc_test(desc, A) ||
                  //   vma_desc_test(desc, B): Bits must be set, ClearBits clear
     FlagWord,    // vm_flags_t f = vma->vm_flags -> vma_flags_to_legacy(desc->vma_flags)
+    VmaArg,      // helper(vma) -> helper(desc), the helper converted with it
   };
   Kind K;
   const clang::Expr *E;           // the node whose spelling is replaced
@@ -56,7 +57,7 @@ struct LeafUse {
   bool Negated = false;
   /// Twin: the kernel-API row of the legacy call.
   const KernelApiEntry *Api = nullptr;
-  bool isFlagUse() const { return K >= FlagTestAny; }
+  bool isFlagUse() const { return K >= FlagTestAny && K != VmaArg; }
 };
 
 /// How the legacy code consumed the page-table call's result.
@@ -104,6 +105,11 @@ struct CallbackModel {
   /// Informational notes that do not change the class ("the ignored result
   /// of remap_pfn_range() now fails the mmap").
   std::vector<std::pair<clang::SourceLocation, std::string>> Notes;
+  /// Helpers of this TU that take the vma and are converted with the
+  /// callback (desc twins): each analysed by the same rules.
+  std::vector<CallbackModel> Helpers;
+  /// For a helper: the index of its vma parameter.
+  unsigned VmaParamIndex = 1;
   /// One line per decision, for --explain.
   std::vector<std::string> Explanation;
 

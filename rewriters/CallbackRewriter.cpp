@@ -49,6 +49,10 @@ public:
       rewriteSignatures();
       addFilePrologue();
     }
+    if (Req.RetypeVmaParam)
+      retypeVmaParam();
+    for (const CallbackModel &Helper : M.Helpers)
+      rewriteHelper(Helper);
     for (SourceLocation Loc : Req.SlotFieldTokens)
       renameSlot(Loc);
     for (SourceLocation Loc : Req.CallbackRefTokens)
@@ -276,6 +280,8 @@ private:
       return call("vma_desc_size", {D}, Col);
     case LeafUse::Twin:
       return ""; // addTwin()
+    case LeafUse::VmaArg:
+      return D;
     case LeafUse::FlagTestAny:
     case LeafUse::FlagTestAll: {
       std::string Not = L.Negated ? "!" : "";
@@ -738,6 +744,40 @@ private:
       Text += Col < EqualsColumn ? std::string(EqualsColumn - Col, ' ') : " ";
     emit(CharSourceRange::getCharRange(Loc, Loc.getLocWithOffset(WsEnd - Offset)),
          Text);
+  }
+
+  /// A desc twin: the helper is rewritten by the same rules, with its vma
+  /// parameter retyped; all or nothing with the callback.
+  void rewriteHelper(const CallbackModel &Helper) {
+    RewriteRequest Sub = Req;
+    Sub.Model = &Helper;
+    Sub.LeavesOnly = true;
+    Sub.RetypeVmaParam = true;
+    Sub.SlotFieldTokens.clear();
+    Sub.CallbackRefTokens.clear();
+    Sub.LibraryHandler = nullptr;
+    RewriteResult R = rewriteCallback(Sub, Ctx);
+    Result.Edits.insert(Result.Edits.end(), R.Edits.begin(), R.Edits.end());
+    for (Reason &Why : R.Reasons)
+      fail(Why.Code, Why.Severity, Why.Message, Why.Loc);
+    for (const std::string &H : R.HelpersUsed)
+      helper(H);
+  }
+
+  void retypeVmaParam() {
+    for (const FunctionDecl *FD : M.Definition->redecls()) {
+      const ParmVarDecl *P = FD->getParamDecl(M.VmaParamIndex);
+      auto R = spelledFileRange(P->getSourceRange(), Ctx);
+      if (!R) {
+        fail(ReasonCode::MacroSpelled,
+             "a parameter of helper " + FD->getNameAsString() +
+                 "() is spelled inside a macro",
+             SM.getExpansionLoc(P->getLocation()));
+        continue;
+      }
+      emit(*R, "struct vm_area_desc *" +
+                   std::string(P->getName().empty() ? "" : D));
+    }
   }
 
   void rewriteSignatures() {

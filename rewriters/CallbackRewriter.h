@@ -13,6 +13,9 @@ struct RewriteRequest {
   /// Only render the model's leaves (flag uses in code that is already on
   /// mmap_prepare): no signature, prologue or ops-table changes.
   bool LeavesOnly = false;
+  /// A helper converted with its callback: its vma parameter becomes
+  /// `struct vm_area_desc *desc` in every declaration.
+  bool RetypeVmaParam = false;
   /// The level whose spelling to emit (never auto here).
   unsigned Level = ApiLevel::Newest;
   /// Check each emitted helper against the TU's declarations (auto mode).
