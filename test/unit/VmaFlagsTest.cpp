@@ -23,6 +23,7 @@ const char *Header = R"(
 #define VM_SOFTDIRTY VM_NONE
 #define VM_REMAP_FLAGS (VM_IO | VM_PFNMAP | VM_DONTEXPAND | VM_DONTDUMP)
 #define MY_FLAGS (VM_IO | VM_DONTEXPAND)
+#define MY_ODD_FLAGS (1UL << 60)
 )";
 
 MaskDecomposition decompose(const std::string &Mask,
@@ -69,11 +70,19 @@ TEST(VmaFlags, ConfigDependentZeroFlagIsRefused) {
   EXPECT_NE(D.Problem.find("VM_SOFTDIRTY"), std::string::npos) << D.Problem;
 }
 
-TEST(VmaFlags, DriverMacroIsRefused) {
+TEST(VmaFlags, DriverMacroIsExpandedByValue) {
   std::unique_ptr<ASTUnit> AST;
   MaskDecomposition D = decompose("MY_FLAGS", AST);
+  ASSERT_TRUE(D.ok()) << D.Problem;
+  EXPECT_EQ(D.Bits, (std::vector<std::string>{"VMA_IO_BIT",
+                                              "VMA_DONTEXPAND_BIT"}));
+}
+
+TEST(VmaFlags, DriverMacroWithoutFlagBitsIsRefused) {
+  std::unique_ptr<ASTUnit> AST;
+  MaskDecomposition D = decompose("MY_ODD_FLAGS", AST);
   EXPECT_FALSE(D.ok());
-  EXPECT_NE(D.Problem.find("MY_FLAGS"), std::string::npos) << D.Problem;
+  EXPECT_NE(D.Problem.find("MY_ODD_FLAGS"), std::string::npos) << D.Problem;
 }
 
 TEST(VmaFlags, NoneIsEmpty) {
