@@ -938,6 +938,23 @@ static inline bool vma_desc_is_cow_mapping(struct vm_area_desc *desc)
 #endif /* MOCK_KERNEL_API >= 701 */
 
 /*
+ * !CONFIG_MMU helpers. The mock emulates an MMU kernel; a test input
+ * defines MOCK_NOMMU to see them, as nommu-only driver code does.
+ */
+#ifdef MOCK_NOMMU
+static inline bool is_nommu_shared_mapping(vm_flags_t flags)
+{
+	return flags & VM_MAYSHARE; /* the kernel adds VM_MAYOVERLAY */
+}
+#if MOCK_KERNEL_API >= 701
+static inline bool is_nommu_shared_vma_flags(const vma_flags_t *flags)
+{
+	return vma_flags_test_any(flags, VMA_MAYSHARE_BIT);
+}
+#endif
+#endif
+
+/*
  * Not in the v7.3 tree (replaced by vma_is_cow_mapping() /
  * vma_flags_is_cow_mapping()); kept at every level for legacy test inputs.
  */
