@@ -277,7 +277,7 @@ bool isNewerApiName(llvm::StringRef Name) {
       Name == "vm_area_desc" || Name == PrepareSlot)
     return true;
   for (const KernelApiEntry &E : table())
-    if (E.Replacement && Name == E.Replacement &&
+    if (E.Replacement && Name == E.Replacement && !E.SameNameNewForm &&
         (E.Role == ApiRole::SyncTwin || E.Role == ApiRole::Action ||
          E.Role == ApiRole::Renamed))
       return true;

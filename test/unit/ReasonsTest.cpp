@@ -105,6 +105,8 @@ TEST(KernelApi, NewerApiNamesComeFromTheTable) {
   EXPECT_TRUE(isNewerApiName("shmem_zero_setup_desc"));
   EXPECT_TRUE(isNewerApiName("VMA_IO_BIT"));
   EXPECT_FALSE(isNewerApiName("remap_pfn_range"));
+  // Same name in old and new kernels: not a sign of a newer API.
+  EXPECT_FALSE(isNewerApiName("daxdev_mapping_supported"));
   EXPECT_TRUE(isStateAcquiringCallee("kzalloc"));
   EXPECT_TRUE(isStateAcquiringCallee("foo_buffer_get"));
   EXPECT_FALSE(isStateAcquiringCallee("remap_pfn_range"));
