@@ -39,6 +39,15 @@ KernelApiEntry twin(const char *Name, std::array<ArgRole, 5> Args,
   return E;
 }
 
+/// 6.12: daxdev_mapping_supported(vma, dax_dev), which read the inode from
+/// vma->vm_file; 7.x: (desc, inode, dax_dev).
+KernelApiEntry daxTwin() {
+  KernelApiEntry E = twin("daxdev_mapping_supported", {A::Vma, A::Other},
+                          "daxdev_mapping_supported", 700, /*SameName=*/true);
+  E.TwinExtraArg = "file_inode(%D->file)";
+  return E;
+}
+
 KernelApiEntry flags(const char *Name, FlagOp Op,
                      std::array<ArgRole, 5> Args) {
   KernelApiEntry E{Name, R::FlagHelper, Args};
@@ -103,8 +112,7 @@ const std::vector<KernelApiEntry> &table() {
            700, /*SameName=*/false, /*TakesFlags=*/true),
       twin("is_shared_maywrite", {A::VmFlags}, "is_shared_maywrite", 700,
            /*SameName=*/true, /*TakesFlags=*/true),
-      twin("daxdev_mapping_supported", {A::Vma, A::Other, A::Other},
-           "daxdev_mapping_supported", 700, /*SameName=*/true),
+      daxTwin(),
 
       // The flag word.
       flags("vm_flags_set", FlagOp::Set, {A::Vma, A::Mask}),

@@ -94,6 +94,10 @@ struct KernelApiEntry {
   /// the vm_flags word (is_nommu_shared_vma_flags()); otherwise the
   /// descriptor itself (vma_desc_is_cow_mapping(desc)).
   bool TwinTakesFlags = false;
+  /// SyncTwin: an argument the twin takes right after the descriptor that
+  /// the legacy call read from the vma itself; `%D` is the descriptor
+  /// (daxdev_mapping_supported(desc, file_inode(desc->file), dax_dev)).
+  const char *TwinExtraArg = nullptr;
 
   /// Index of the argument with role \p R, or -1.
   int argIndex(ArgRole R) const;

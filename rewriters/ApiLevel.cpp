@@ -46,11 +46,11 @@ bool DeclaredApi::recordHasField(llvm::StringRef Record,
   return false;
 }
 
-bool DeclaredApi::takesNewForm(llvm::StringRef Name) const {
+bool DeclaredApi::takesNewForm(llvm::StringRef Name, unsigned Params) const {
   IdentifierInfo &II = Ctx.Idents.get(Name);
   for (NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(&II)) {
     const auto *FD = dyn_cast<FunctionDecl>(D);
-    if (!FD || FD->getNumParams() == 0)
+    if (!FD || FD->getNumParams() == 0 || FD->getNumParams() != Params)
       continue;
     QualType T = FD->getParamDecl(0)->getType();
     if (const auto *PT = T->getAs<PointerType>()) {

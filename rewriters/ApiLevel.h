@@ -32,10 +32,10 @@ public:
   /// the translation unit.
   bool declares(llvm::StringRef Name) const;
   bool recordHasField(llvm::StringRef Record, llvm::StringRef Field) const;
-  /// The function \p Name is declared with a descriptor-side first
-  /// parameter (`struct vm_area_desc *` or `const vma_flags_t *`), as
+  /// The function \p Name is declared with \p Params parameters, the first
+  /// descriptor-side (`struct vm_area_desc *` or `const vma_flags_t *`), as
   /// daxdev_mapping_supported() and is_shared_maywrite() are since 7.0.
-  bool takesNewForm(llvm::StringRef Name) const;
+  bool takesNewForm(llvm::StringRef Name, unsigned Params) const;
   /// The newest level whose spelling these headers support, or 0 when they
   /// predate the 7.0 descriptor flag helpers.
   unsigned detectLevel() const;

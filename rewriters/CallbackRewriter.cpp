@@ -163,8 +163,10 @@ private:
                       ApiLevel{Api.MinLevel}.str() + " (" + Api.Replacement +
                       ")",
                   Call->getBeginLoc());
+    unsigned TwinArity = Call->getNumArgs() + (Api.TwinExtraArg ? 1 : 0) -
+                         (Api.argIndex(ArgRole::File) >= 0 ? 1 : 0);
     if (Api.SameNameNewForm && Req.MustBeDeclared &&
-        !Req.MustBeDeclared->takesNewForm(Api.Name))
+        !Req.MustBeDeclared->takesNewForm(Api.Name, TwinArity))
       fail(ReasonCode::HelperUndeclared,
            "this tree's headers declare " + std::string(Api.Name) +
                "() without its descriptor form",
@@ -174,6 +176,12 @@ private:
       switch (Api.Args[I]) {
       case ArgRole::Vma:
         Args.push_back(D);
+        if (Api.TwinExtraArg) {
+          std::string Extra = Api.TwinExtraArg;
+          size_t At = Extra.find("%D");
+          Extra.replace(At, 2, D);
+          Args.push_back(Extra);
+        }
         break;
       case ArgRole::File:
         break;
