@@ -20,9 +20,9 @@ static int dx_file_mmap(struct file *file, struct vm_area_struct *vma)
 	return 0;
 }
 // CHECK: +static int dx_file_mmap_prepare(struct vm_area_desc *desc)
-// CHECK: +	struct file *file = desc->file;
 // CHECK: -	if (!daxdev_mapping_supported(vma, dx_dev))
-// CHECK-NEXT: +	if (!daxdev_mapping_supported(desc, file_inode(desc->file), dx_dev))
+// CHECK-NEXT: +	struct file *file = desc->file;
+// CHECK: +	if (!daxdev_mapping_supported(desc, file_inode(desc->file), dx_dev))
 // CHECK: +	desc->vm_ops = &dx_vm_ops;
 
 static const struct file_operations dx_fops = {
