@@ -4,6 +4,8 @@
 #include "matchers/KernelApi.h"
 #include "matchers/SourceText.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/DenseSet.h"
+#include <optional>
 
 using namespace clang;
 
@@ -34,8 +36,12 @@ const ParmVarDecl *mappingParam(const FunctionDecl *FD) {
 
 class StateFinder : public RecursiveASTVisitor<StateFinder> {
 public:
-  StateFinder(const FunctionDecl *Hook, ASTContext &Ctx)
-      : Ctx(Ctx), Mapping(mappingParam(Hook)) {}
+  StateFinder(const FunctionDecl *Hook, ASTContext &Ctx, unsigned Depth = 0,
+              llvm::DenseSet<const FunctionDecl *> *Visited = nullptr)
+      : Ctx(Ctx), Mapping(mappingParam(Hook)), Depth(Depth),
+        Visited(Visited ? Visited : &OwnVisited) {
+    this->Visited->insert(Hook);
+  }
 
   std::vector<Reason> Found;
   // Lock key (unlock name + argument spelling) -> net count and first site.
@@ -51,6 +57,8 @@ public:
               "fails, so the state would leak: move it to vm_ops->mapped "
               "(7.1+) or keep .mmap",
           Call->getBeginLoc());
+    else if (std::optional<std::string> Inner = stateInHelper(Call, Name))
+      add("calls " + Name + "(), which " + *Inner, Call->getBeginLoc());
     std::string Arg = Call->getNumArgs()
                           ? spelledText(Call->getArg(0)->getSourceRange(), Ctx)
                                 .value_or("?")
@@ -88,6 +96,24 @@ public:
   }
 
 private:
+  /// A helper of this file the hook calls takes state of its own
+  /// (afs_add_open_mmap() bumping a counter): the same leak, one call away.
+  std::optional<std::string> stateInHelper(const CallExpr *Call,
+                                           const std::string &Name) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+    const SourceManager &SM = Ctx.getSourceManager();
+    if (!Def || !Def->hasBody() || Depth >= 2 || lookupKernelApi(Name) ||
+        !SM.isInMainFile(SM.getExpansionLoc(Def->getLocation())) ||
+        !Visited->insert(Def).second)
+      return std::nullopt;
+    StateFinder Inner(Def, Ctx, Depth + 1, Visited);
+    Inner.TraverseStmt(Def->getBody());
+    if (Inner.Found.empty())
+      return std::nullopt;
+    return Inner.Found.front().Message;
+  }
+
   void add(std::string Message, SourceLocation Loc) {
     Found.push_back({ReasonCode::StateInHook, Classification::Manual, std::move(Message),
                      Ctx.getSourceManager().getFileLoc(Loc)});
@@ -123,6 +149,9 @@ private:
 
   ASTContext &Ctx;
   const ParmVarDecl *Mapping;
+  unsigned Depth;
+  llvm::DenseSet<const FunctionDecl *> OwnVisited;
+  llvm::DenseSet<const FunctionDecl *> *Visited;
 };
 
 } // namespace

@@ -559,6 +559,10 @@ std::map<std::string, FileRewrite> Runner::prepareRewrites(Report &R) {
         SingleCommandDatabase One(U.Command);
         ClangTool Tool(One, {U.File});
         Tool.appendArgumentsAdjuster(analysisAdjuster());
+        // Every error is judged: tolerated newer-API errors must not reach
+        // clang's limit of 20 and stop the check with a fatal error.
+        Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
+            "-ferror-limit=0", ArgumentInsertPosition::END));
         for (const auto &[Path, Rewrite] : Rewrites)
           Tool.mapVirtualFile(Path, Rewrite.After);
         ErrorCollector Diags;
