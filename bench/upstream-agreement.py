@@ -30,10 +30,15 @@ conversion upstream made by hand in a newer kernel.
   4. A pair is not evaluable when the old/new handler text shows a
      non-mechanical upstream choice: a VMA_X_BIT whose VM_X the old handler
      never named, VM_SHARED turned into VMA_MAYSHARE_BIT, a `.mapped`
-     callback added, a DAX branch removed, a handler only built without
-     CONFIG_MMU, or a body rewritten beyond the mechanical renames (token
-     similarity below 0.5); also when the tool could not analyse the file in
-     this database (a !x86 or disabled file). The reason is printed.
+     callback added, a DAX branch removed, desc->vm_ops/private_data/page_prot
+     set where the old handler never set the vma field, a handler only built
+     without CONFIG_MMU, or a body rewritten beyond the mechanical renames
+     (token similarity below 0.5); also when the tool could not analyse the
+     file in this database (compiler errors: another architecture, a disabled
+     option). The reason is printed.
+  An agreeing pair whose converted handler hands `desc` to a helper with a
+  different argument count than upstream's call of it (a helper whose
+  signature upstream changed) keeps its status and gets a "but ..." note.
 
 Output: one line per pair, `<status> <relpath>:<variable> <old> -> <new>:
 <detail>` (agree / disagree / not-evaluable), counts, and last `agree N/M`
@@ -233,6 +238,52 @@ def api_words(body, self_name):
         if m.group(1) != self_name:
             w.add(m.group(1) + "()")
     return w
+
+
+def calls(body):
+    """{function: [argument lists]} of the calls in a body (stripped text)."""
+    s = strip_c(body)
+    s = s[s.find("{"):] if "{" in s else s
+    out = {}
+    for m in re.finditer(r"\b([A-Za-z_]\w*)\s*\(", s):
+        if m.group(1) in ("if", "while", "for", "switch", "return", "sizeof"):
+            continue
+        j, d, args, cur = m.end(), 1, [], ""
+        while j < len(s) and d:
+            c = s[j]
+            if c in "([{":
+                d += 1
+            elif c in ")]}":
+                d -= 1
+            if d == 1 and c == ",":
+                args.append(cur.strip())
+                cur = ""
+            elif d:
+                cur += c
+            j += 1
+        if cur.strip() or args:
+            args.append(cur.strip())
+        out.setdefault(m.group(1), []).append([re.sub(r"\s+", "", a) for a in args])
+    return out
+
+
+def call_shape_notes(tool_body, up_body):
+    """Calls the tool hands `desc` to whose shape differs from upstream's
+    calls of the same function (a helper whose signature upstream changed)."""
+    tc, uc = calls(tool_body), calls(up_body)
+    notes = []
+    for f, lists in sorted(tc.items()):
+        if f not in uc or any(w.search(f) for w in _WORDS) or f.endswith("_prepare"):
+            continue
+        mine = {len(a) for a in lists if "desc" in a}
+        if not mine:
+            continue
+        theirs = {len(a) for a in uc[f]}
+        if mine != theirs or not any("desc" in a for a in uc[f]):
+            notes.append("%s() gets desc with %s argument(s), upstream calls it with %s (%s)" % (
+                f, "/".join(map(str, sorted(mine))), "/".join(map(str, sorted(theirs))),
+                "; ".join(", ".join(a) for a in uc[f][:2])))
+    return notes
 
 
 _MECH = {"vma": "desc", "vm_start": "start", "vm_end": "end", "vm_pgoff": "pgoff",
@@ -438,15 +489,18 @@ def main():
     for rel in grep_files(new.root, r"\.mmap(_prepare)?[[:space:]]*="):
         for var, slots in new.tables_in(rel):
             index_by_var.setdefault(var, []).append(rel)
-    pairs, stayed, gone = [], 0, 0
+    pairs, stayed, gone, unpaired = [], 0, 0, []
     for rel, var, val, line in old_tables:
         nrel, slots = find_new_table(new, rel, var, index_by_var)
         if nrel is None:
             gone += 1
+            unpaired.append({"rel": rel, "var": var, "old": val, "line": line, "new": None})
             continue
         preps = [s for s in slots if s[0] == "mmap_prepare"]
         if not preps:
             stayed += 1
+            unpaired.append({"rel": rel, "var": var, "old": val, "line": line, "new": nrel,
+                             "still": [s[1] for s in slots if s[0] == "mmap"]})
             continue
         # several .mmap slots of one table (#ifdef branches): same position
         same = next(sl for v, sl in old.tables_in(rel) if v == var and any(x[2] == line for x in sl))
@@ -498,6 +552,8 @@ def main():
     if a.keep:
         with open(os.path.join(scratch, "pairs.json"), "w") as f:
             json.dump([{k: v for k, v in p.items()} for p in pairs], f, indent=1, sort_keys=True)
+        with open(os.path.join(scratch, "unpaired.json"), "w") as f:
+            json.dump(unpaired, f, indent=1, sort_keys=True)
     else:
         shutil.rmtree(scratch, ignore_errors=True)
     print("agree %d/%d" % (len(ag), len(ev)))
@@ -550,6 +606,14 @@ def not_evaluable(p, old, new):
                    % ", ".join("VMA_%s_BIT" % b for b in added))
     if re.search(r"dax", so, re.I) and not re.search(r"dax", sn, re.I):
         why.append("upstream removed the DAX branch")
+    # descriptor state upstream installs that the old handler never set itself
+    # (nor through generic_file_mmap(), which sets vm_ops)
+    for field, twin in (("vm_ops", r"vm_ops"), ("private_data", r"vm_private_data"),
+                        ("page_prot", r"vm_page_prot")):
+        if re.search(r"\bdesc\s*->\s*%s\s*=[^=]" % field, sn) and not re.search(r"->\s*%s\b" % twin, so) \
+                and not (field == "vm_ops" and re.search(r"\bgeneric_file_(readonly_)?mmap\s*\(", so)
+                         and not re.search(r"\bgeneric_file_(readonly_)?mmap_prepare\s*\(", sn)):
+            why.append("upstream sets desc->%s, which the old handler never set" % field)
     r = similarity(ob, nb)
     p["similarity"] = round(r, 2)
     if r < 0.5:
@@ -573,12 +637,12 @@ def judge(p, res, files, old, new):
     fixed = res["fixed"]
     z = None
     if p["rel"] in fixed:
-        for var, slots in tables(fixed[p["rel"]]):
-            if var == p["var"]:
-                cands = [s for s in slots if s[0] == "mmap_prepare"]
-                near = sorted(cands, key=lambda s: abs(s[2] - p["line"]))
-                if near and abs(near[0][2] - p["line"]) <= 3:
-                    z = near[0][1]
+        # the same variable's slot in the rewritten file (lines may have moved:
+        # the nearest one when #ifdef branches define the table twice)
+        cands = [s for var, slots in tables(fixed[p["rel"]]) if var == p["var"]
+                 for s in slots if s[0] == "mmap_prepare"]
+        if cands:
+            z = min(cands, key=lambda s: abs(s[2] - p["line"]))[1]
     p["tool_new"] = z
     # upstream's words
     if p["new_library"]:
@@ -596,8 +660,16 @@ def judge(p, res, files, old, new):
             err = mine[0]["message"]
         elif res["doc"] is None:
             err = "no JSON from the tool (exit %d): %s" % (res["rc"], res["stderr"][:200])
+    if f is not None:
+        errs = (res["doc"] or {}).get("errors", [])
+        mine = [e["message"] for e in errs if "compiler error" in e["message"] and
+                os.path.normpath(os.path.join(old.root, e["file"])) == os.path.join(old.root, p["rel"])]
+        if mine:
+            err = mine[0]
+        elif "does-not-compile" in reasons:
+            err = "its translation unit does not compile [does-not-compile]"
     if not why and err:
-        why.append("the tool could not analyse the file in this database: %s" % err[:160])
+        why.append("the tool could not analyse the file in this database: %s" % err[:300])
     if why:
         p["status"] = "not-evaluable"
         p["detail"] = "; ".join(why) + " (%s)%s" % (tool_desc, where)
@@ -634,14 +706,19 @@ def judge(p, res, files, old, new):
     if p["new_library"] and z == p["new"]:
         missing = []
     if missing:
+        hint = ""
+        if set(missing) <= {"vma_desc_test_all", "vma_desc_test_any"} and "vma_desc_test" in tw:
+            hint = " (the tool spells the multi-flag test as vma_desc_test() calls)"
         p["status"] = "disagree"
-        p["detail"] = "converted to %s%s but it lacks %s%s%s" % (
-            z, name, ", ".join(missing), "; extra: " + ", ".join(extra) if extra else "", where)
+        p["detail"] = "converted to %s%s but it lacks %s%s%s%s" % (
+            z, name, ", ".join(missing), hint, "; extra: " + ", ".join(extra) if extra else "", where)
     else:
+        shape = call_shape_notes(body, p["new_body"]) if body and p["new_body"] else []
+        p["call_shape"] = shape
         p["status"] = "agree"
-        p["detail"] = "converted to %s%s; words %s%s%s" % (
+        p["detail"] = "converted to %s%s; words %s%s%s%s" % (
             z, name, ", ".join(sorted(up)) or "none", "; extra: " + ", ".join(extra) if extra else "",
-            where)
+            "; but " + "; ".join(shape) if shape else "", where)
 
 
 if __name__ == "__main__":
