@@ -53,6 +53,9 @@ struct LeafUse {
   VmaField FieldName = VmaField::Start;
   std::vector<std::string> Bits;  // flag kinds: VMA_xxx_BIT names (set side)
   std::vector<std::string> ClearBits; // FlagMod: the clear side
+  /// A merged flag test of a longer chain (`x && A && B`) covers E (A) to
+  /// SpanEnd (B), which are not one node of the AST.
+  const clang::Expr *SpanEnd = nullptr;
   /// FlagTestAny/All/Compare: the whole test is negated.
   bool Negated = false;
   /// Twin: the kernel-API row of the legacy call.

@@ -201,19 +201,21 @@ void FlagUseScanner::mergeFlagTests(const Stmt *Body) {
     for (size_t I = 0; I < M.Leaves.size(); ++I)
       if (M.Leaves[I].K == LeafUse::FlagTestAny ||
           M.Leaves[I].K == LeafUse::FlagTestAll)
-        LeafAt[strip(M.Leaves[I].E)] = I;
+        LeafAt[strip(M.Leaves[I].SpanEnd ? M.Leaves[I].SpanEnd
+                                         : M.Leaves[I].E)] = I;
   };
   Rebuild();
   // The term an operand is, and the leaf that holds it.
   auto TermOf = [&](const Expr *E, size_t &Index) -> std::optional<FlagTerm> {
     E = strip(E);
     bool Not = false;
-    if (const auto *UO = dyn_cast<UnaryOperator>(E);
-        UO && UO->getOpcode() == UO_LNot) {
-      Not = true;
-      E = strip(UO->getSubExpr());
-    }
-    auto It = LeafAt.find(E);
+    auto It = LeafAt.find(E); // a merged span ends with this very operand
+    if (It == LeafAt.end())
+      if (const auto *UO = dyn_cast<UnaryOperator>(E);
+          UO && UO->getOpcode() == UO_LNot) {
+        Not = true;
+        It = LeafAt.find(strip(UO->getSubExpr()));
+      }
     if (It == LeafAt.end())
       return std::nullopt;
     Index = It->second;
@@ -234,7 +236,19 @@ void FlagUseScanner::mergeFlagTests(const Stmt *Body) {
         !spelledFileRange(BO->getSourceRange(), Ctx))
       return;
     size_t LI = 0, RI = 0;
-    auto L = TermOf(BO->getLHS(), LI), R = TermOf(BO->getRHS(), RI);
+    // `x && A && B` is `(x && A) && B`: A is the left operand's last term
+    // (only without parentheses around `x && A`: the merged text would
+    // cross them).
+    const Expr *Left = BO->getLHS();
+    const Expr *Chained = nullptr;
+    if (const auto *Inner =
+            dyn_cast<BinaryOperator>(BO->getLHS()->IgnoreImpCasts());
+        Inner && Inner->getOpcode() == BO->getOpcode() &&
+        !LeafAt.count(strip(Inner))) {
+      Left = Inner->getRHS();
+      Chained = Left;
+    }
+    auto L = TermOf(Left, LI), R = TermOf(BO->getRHS(), RI);
     if (!L || !R || L->Negated != R->Negated)
       return;
     bool And = BO->getOpcode() == BO_LAnd;
@@ -245,6 +259,11 @@ void FlagUseScanner::mergeFlagTests(const Stmt *Body) {
                 : !(L->anyForm() && R->anyForm()))
       return;
     LeafUse Merged{WantAll ? LeafUse::FlagTestAll : LeafUse::FlagTestAny, BO};
+    if (Chained) {
+      // Covers the left term's text (its `!` included) to the right one's.
+      Merged.E = M.Leaves[LI].SpanEnd ? M.Leaves[LI].E : Chained;
+      Merged.SpanEnd = BO->getRHS();
+    }
     Merged.Negated = L->Negated;
     Merged.Bits = L->Bits;
     for (const std::string &Bit : R->Bits)

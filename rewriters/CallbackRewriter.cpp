@@ -138,6 +138,13 @@ private:
 
   void addLeaf(const LeafUse &L) {
     auto R = range(L.E);
+    if (R && L.SpanEnd) {
+      // Adjacent flag tests inside a longer chain: `A && B` of `x && A && B`.
+      auto End = range(L.SpanEnd);
+      if (!End)
+        return;
+      R->setEnd(End->getEnd());
+    }
     if (!R)
       return;
     std::string Text = leafText(L);

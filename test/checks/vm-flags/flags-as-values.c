@@ -39,3 +39,22 @@ static const struct file_operations fv_fops = {
 };
 // CHECK: flags-as-values.c:[[@LINE-2]]:2: warning: 'file_operations.mmap' is deprecated; 'fv_mmap' can be converted to mmap_prepare automatically [mmap-prepare-legacy-hook]
 // CHECK-NEXT: flags-as-values.c:{{[0-9]+}}:12: note: 'fv_mmap' is defined here
+
+int fv_seq(struct file *file);
+
+static int fv_seq_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	if (fv_seq(file) && (vma->vm_flags & VM_SHARED) &&
+	    (vma->vm_flags & VM_MAYWRITE))
+		return -EINVAL;
+	if (fv_seq(file) || !(vma->vm_flags & VM_READ) ||
+	    !(vma->vm_flags & VM_WRITE) || !(vma->vm_flags & VM_EXEC))
+		return -EPERM;
+	return 0;
+}
+
+static const struct file_operations fv_seq_fops = {
+	.mmap		= fv_seq_mmap,
+};
+// CHECK: flags-as-values.c:[[@LINE-2]]:2: warning: 'file_operations.mmap' is deprecated; 'fv_seq_mmap' can be converted to mmap_prepare automatically [mmap-prepare-legacy-hook]
+// CHECK-NEXT: flags-as-values.c:{{[0-9]+}}:12: note: 'fv_seq_mmap' is defined here
