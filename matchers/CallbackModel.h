@@ -48,6 +48,7 @@ struct LeafUse {
     FlagWord,    // vm_flags_t f = vma->vm_flags -> vma_flags_to_legacy(desc->vma_flags)
     VmaArg,      // helper(vma) -> helper(desc), the helper converted with it
   };
+  LeafUse(Kind K, const clang::Expr *E) : K(K), E(E) {}
   Kind K;
   const clang::Expr *E;           // the node whose spelling is replaced
   VmaField FieldName = VmaField::Start;
