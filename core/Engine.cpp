@@ -498,15 +498,12 @@ private:
       case LeafUse::FlagTestAll:
         F.Message = "flag tests on the descriptor take bit numbers: " +
                     std::string(L.Negated ? "!" : "") +
-                    (L.Bits.size() > 1 ? "vma_desc_test_all" : "vma_desc_test") +
+                    flagTestHelper(Result.Level, true, L.Bits.size()) +
                     "(desc, " + Bits + ")";
         break;
       case LeafUse::FlagCompare: {
         auto Test = [&](bool All, const std::vector<std::string> &Set) {
-          return std::string(Result.Level == 700 ? "vma_desc_test_flags"
-                             : Set.size() == 1   ? "vma_desc_test"
-                             : All               ? "vma_desc_test_all"
-                                                 : "vma_desc_test_any") +
+          return std::string(flagTestHelper(Result.Level, All, Set.size())) +
                  "(desc, " + llvm::join(Set, ", ") + ")";
         };
         std::vector<std::string> Parts;
@@ -525,9 +522,7 @@ private:
       default:
         F.Message = "flag tests on the descriptor take bit numbers: " +
                     std::string(L.Negated ? "!" : "") +
-                    (Result.Level == 700 ? "vma_desc_test_flags"
-                     : L.Bits.size() > 1 ? "vma_desc_test_any"
-                                         : "vma_desc_test") +
+                    flagTestHelper(Result.Level, false, L.Bits.size()) +
                     "(desc, " + Bits + ")";
         break;
       }

@@ -25,6 +25,14 @@ std::optional<ApiLevel> ApiLevel::parse(llvm::StringRef Text) {
   return ApiLevel{V};
 }
 
+const char *flagTestHelper(unsigned Level, bool All, size_t NumBits) {
+  if (All && NumBits > 1)
+    return "vma_desc_test_all";
+  if (Level == 700)
+    return "vma_desc_test_flags";
+  return NumBits == 1 ? "vma_desc_test" : "vma_desc_test_any";
+}
+
 bool DeclaredApi::declares(llvm::StringRef Name) const {
   IdentifierInfo &II = Ctx.Idents.get(Name);
   // Identifiers remember whether a macro of their name is defined (real

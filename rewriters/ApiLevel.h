@@ -24,6 +24,12 @@ struct ApiLevel {
   static constexpr unsigned Oldest = 700, Newest = 703;
 };
 
+/// The descriptor flag test for \p NumBits bits (all of them with \p All,
+/// else any) as level \p Level spells it: vma_desc_test_flags() in 7.0,
+/// vma_desc_test() / _any() / _all() from 7.1 (an all-of test of several
+/// bits has no 7.0 spelling; the rewriter refuses it there).
+const char *flagTestHelper(unsigned Level, bool All, size_t NumBits);
+
 /// What the translation unit's headers declare.
 class DeclaredApi {
 public:

@@ -354,19 +354,14 @@ private:
   /// vma_desc_test_all(desc, A, B), as the target level spells them.
   std::string flagTest(bool All, const std::vector<std::string> &Bits,
                        unsigned Col, SourceLocation Loc) {
-    if (Req.Level == 700) {
-      if (All && Bits.size() > 1) {
-        fail(ReasonCode::NeedsNewerApi,
-             "testing several flags at once needs vma_desc_test_all() (7.1+)",
-             Loc);
-        return "";
-      }
-      return call("vma_desc_test_flags", withDesc(Bits), Col, 2);
+    if (Req.Level == 700 && All && Bits.size() > 1) {
+      fail(ReasonCode::NeedsNewerApi,
+           "testing several flags at once needs vma_desc_test_all() (7.1+)",
+           Loc);
+      return "";
     }
-    const char *Name = Bits.size() == 1 ? "vma_desc_test"
-                       : All            ? "vma_desc_test_all"
-                                        : "vma_desc_test_any";
-    return call(Name, withDesc(Bits), Col, 2);
+    return call(flagTestHelper(Req.Level, All, Bits.size()), withDesc(Bits),
+                Col, 2);
   }
 
   /// (flags & M) == V: every bit of V set and every other bit of M clear;
