@@ -20,18 +20,6 @@ using namespace clang;
 namespace mpl {
 namespace {
 
-const char *verdict(Classification C) {
-  switch (C) {
-  case Classification::Convertible:
-    return "can be converted to mmap_prepare automatically";
-  case Classification::Manual:
-    return "needs manual steps to move to mmap_prepare";
-  case Classification::Blocked:
-    return "cannot move to mmap_prepare yet";
-  }
-  return "";
-}
-
 /// A framework's mmap installed directly in a driver table
 /// (DEFINE_DRM_GEM_FOPS and friends install drm_gem_mmap).
 bool isFrameworkMmap(llvm::StringRef Name) {
@@ -60,7 +48,7 @@ public:
     DetectedLevel = Declared.detectLevel();
     Result.Level = Opts.Api.isAuto() ? DetectedLevel : Opts.Api.Version;
     std::vector<MmapSite> Sites = findMmapSites(Ctx, Opts.ExtraSlots);
-    if (Sites.empty())
+    if (Sites.empty() && Opts.DefinedHere.empty())
       return std::move(Result);
     Facts = collectTranslationUnitFacts(Ctx);
 
@@ -84,6 +72,7 @@ public:
       ByCallback[S.Callback ? S.Callback->getCanonicalDecl() : nullptr]
           .push_back(&S);
     }
+    addCallbacksInstalledElsewhere(ByCallback);
     for (auto &[Callback, CallbackSites] : ByCallback)
       reportCallback(Callback, CallbackSites);
     for (auto &[Key, Group] : MacroSites)
@@ -91,18 +80,61 @@ public:
     for (const FunctionDecl *Hook : PrepareHooks)
       if (const FunctionDecl *Def = Hook->getDefinition())
         reportPrepareHook(Def);
-    // Source order, as a compiler reports.
-    std::stable_sort(Result.Findings.begin(), Result.Findings.end(),
-                     [](const Finding &A, const Finding &B) {
-                       return std::tie(A.Where.File, A.Where.Line,
-                                       A.Where.Column) <
-                              std::tie(B.Where.File, B.Where.Line,
-                                       B.Where.Column);
-                     });
+    sortFindings();
     return std::move(Result);
   }
 
 private:
+  /// Source order, as a compiler reports; the cross-unit records follow
+  /// their findings.
+  void sortFindings() {
+    std::vector<unsigned> Order(Result.Findings.size());
+    for (unsigned I = 0; I < Order.size(); ++I)
+      Order[I] = I;
+    auto Key = [&](unsigned I) {
+      const Position &P = Result.Findings[I].Where;
+      return std::tie(P.File, P.Line, P.Column);
+    };
+    std::stable_sort(Order.begin(), Order.end(),
+                     [&](unsigned A, unsigned B) { return Key(A) < Key(B); });
+    std::vector<unsigned> NewIndex(Order.size());
+    std::vector<Finding> Sorted;
+    Sorted.reserve(Order.size());
+    for (unsigned I = 0; I < Order.size(); ++I) {
+      NewIndex[Order[I]] = I;
+      Sorted.push_back(std::move(Result.Findings[Order[I]]));
+    }
+    Result.Findings = std::move(Sorted);
+    for (CrossUnitCallback &C : Result.CrossUnit)
+      for (unsigned &I : C.SiteFindings)
+        I = NewIndex[I];
+  }
+
+  /// The runner's second pass over a defining unit: callbacks installed
+  /// only by other units are analysed too. One that is not defined here
+  /// gets a record without a definition.
+  void addCallbacksInstalledElsewhere(
+      llvm::MapVector<const FunctionDecl *, std::vector<const MmapSite *>>
+          &ByCallback) {
+    for (const auto &[Name, Uses] : Opts.DefinedHere) {
+      const FunctionDecl *Def = nullptr;
+      for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(
+               &Ctx.Idents.get(Name)))
+        if (const auto *FD = dyn_cast<FunctionDecl>(D))
+          if (const FunctionDecl *Body = FD->getDefinition())
+            if (SM.isWrittenInMainFile(SM.getFileLoc(Body->getLocation())))
+              Def = Body;
+      if (Def && hasLegacyMmapSignature(Def)) {
+        ByCallback.insert({Def->getCanonicalDecl(), {}});
+        continue;
+      }
+      CrossUnitCallback Missing;
+      Missing.Role = CrossUnitCallback::Defines;
+      Missing.Name = Name;
+      Result.CrossUnit.push_back(std::move(Missing));
+    }
+  }
+
   bool isMacroArgument(SourceLocation Loc) {
     return SM.isMacroArgExpansion(Loc);
   }
@@ -120,15 +152,17 @@ private:
     return P;
   }
 
-  void add(Finding F) {
+  /// The index of the finding in the result, unless it was dropped.
+  std::optional<unsigned> add(Finding F) {
     if (!Opts.Checks.isEnabled(F.Check))
-      return;
+      return std::nullopt;
     if (suppressedByComment(F, SM) ||
         (Opts.Suppressions && Opts.Suppressions->matches(F))) {
       ++Result.Suppressed;
-      return;
+      return std::nullopt;
     }
     Result.Findings.push_back(std::move(F));
+    return Result.Findings.size() - 1;
   }
 
   std::string slotName(const MmapSite &S) { return S.OpsType + "." + S.Slot; }
@@ -184,14 +218,20 @@ private:
     std::vector<Edit> Fix;
     const FunctionDecl *Def = Callback ? Callback->getDefinition() : nullptr;
     std::string Name = Callback ? Callback->getNameAsString() : "";
-    SourceLocation ReasonLoc = Sites.front()->Loc;
+    // A callback the runner found installed only by other units has no
+    // site here.
+    SourceLocation ReasonLoc =
+        Sites.empty() ? Def->getLocation() : Sites.front()->Loc;
+    const UsedElsewhere *Elsewhere = nullptr;
+    if (Def)
+      if (auto It = Opts.DefinedHere.find(Name); It != Opts.DefinedHere.end())
+        Elsewhere = &It->second;
 
-    const MmapSite &First = *Sites.front();
-    if (First.OpsType != "file_operations") {
+    if (!Sites.empty() && Sites.front()->OpsType != "file_operations") {
       // --ops: an inner framework table (fb_ops.fb_mmap, ...) is reported so
       // its owner sees the chain; it cannot move before its framework does.
       Model.addReason(ReasonCode::FrameworkSlot,
-                      "'" + slotName(First) +
+                      "'" + slotName(*Sites.front()) +
                           "' is a framework's own mmap hook; it moves when "
                           "the framework offers an mmap_prepare-style hook",
                       ReasonLoc);
@@ -214,41 +254,20 @@ private:
                       "first",
                       ReasonLoc);
     } else if (!Def) {
-      Model.addReason(ReasonCode::CallbackElsewhere,
-                      "'" + Name + "' is defined in another file; convert it "
-                      "there and this table with it",
-                      ReasonLoc);
+      return reportForeignCallback(Callback, Sites);
     } else {
       Model = analyzeCallback(Def, Ctx, Facts);
-      addTranslationUnitReasons(Model, Def, Sites);
+      addReferenceReasons(Model, Def, Sites, Elsewhere);
+      addDefinitionReasons(Model, Def, Elsewhere);
     }
-    for (const MmapSite *S : Sites)
-      if (S->AlsoSetsPrepare)
-        Model.addReason(ReasonCode::BothHooks,
-                        "the table also sets .mmap_prepare; decide which hook "
-                        "stays before converting",
-                        S->Loc);
-    for (const MmapSite *S : Sites)
-      if (S->K == MmapSite::Positional)
-        Model.addReason(ReasonCode::PositionalInit,
-                        "the ops table is initialised by position; the "
-                        "mmap_prepare slot is elsewhere",
-                        S->Loc);
+    addSiteReasons(Model, Sites);
 
-    // A site the user silenced keeps its `.mmap = fn`: renaming fn for the
-    // other tables would break it, so the callback is left alone.
-    bool SiteSilenced = false;
-    for (const MmapSite *S : Sites) {
-      Finding Probe;
-      Probe.Check = check::LegacyHook;
-      Probe.Where = position(S->Loc);
-      Probe.Callback = Name;
-      SiteSilenced |= !Opts.Checks.isEnabled(check::LegacyHook) ||
-                      suppressedByComment(Probe, SM) ||
-                      (Opts.Suppressions && Opts.Suppressions->matches(Probe));
-    }
     bool HeadersTooOld = Result.Level == 0;
-    if ((Def || Library) && !SiteSilenced &&
+    bool BlockedElsewhere = Elsewhere && Elsewhere->SiteSilenced;
+    if (Elsewhere)
+      for (const VerdictReason &R : Elsewhere->Blockers)
+        BlockedElsewhere |= R.Severity != Classification::Convertible;
+    if ((Def || Library) && !sitesSilenced(Sites, Name) && !BlockedElsewhere &&
         Model.classification() == Classification::Convertible) {
       RewriteRequest Req;
       Req.Model = &Model;
@@ -256,10 +275,10 @@ private:
       Req.Level = HeadersTooOld ? ApiLevel::Newest : Result.Level;
       Req.MustBeDeclared = Opts.Api.isAuto() && !HeadersTooOld ? &Declared : nullptr;
       Req.NewName = Name + Opts.Suffix;
-      for (const MmapSite *S : Sites) {
-        Req.SlotFieldTokens.push_back(S->SlotLoc);
-        Req.CallbackRefTokens.push_back(S->CallbackRefLoc);
-      }
+      addSiteTokens(Req, Sites);
+      if (Elsewhere)
+        for (SourceLocation Loc : exportedNameTokens(Def))
+          Req.CallbackRefTokens.push_back(Loc);
       RewriteResult RR = rewriteCallback(Req, Ctx);
       for (Reason &R : RR.Reasons)
         Model.addReason(R.Code, R.Severity, R.Message, R.Loc);
@@ -269,42 +288,25 @@ private:
         Model.Explanation.push_back("emits: " + llvm::join(RR.HelpersUsed, ", "));
     }
 
-    Classification Class = Model.classification();
-    bool FixAttached = false;
-    for (const MmapSite *S : Sites) {
-      Finding F;
-      F.Check = check::LegacyHook;
-      F.Where = position(S->Loc);
-      F.Callback = Name;
-      F.Class = Class;
-      F.Message = "'" + slotName(*S) +
-                  (S->OpsType == "file_operations"
-                       ? "' is deprecated; "
-                       : "' is an mmap-style hook that takes the vma; ") +
-                  (Name.empty() ? std::string("this callback")
-                                : "'" + Name + "'") +
-                  " " + verdict(Class);
-      if (Def)
-        F.Notes.push_back({position(Def->getLocation()),
-                           "'" + Name + "' is defined here"});
-      for (const Reason &R : Model.Reasons) {
-        F.Reasons.push_back(reasonId(R.Code));
-        F.Notes.push_back({position(R.Loc), R.Message + " [" + reasonId(R.Code) + "]"});
-      }
-      for (const auto &[Loc, Text] : Model.Notes)
-        F.Notes.push_back({position(Loc), Text});
-      if (HeadersTooOld)
-        F.Notes.push_back(
-            {position(S->Loc),
-             "this tree's headers predate the mmap_prepare helpers (7.0+); "
-             "pass --api=7.x to write the conversion for a newer kernel"});
-      F.Fixable = !Fix.empty();
-      if (F.Fixable && !FixAttached) {
-        F.Fix = Fix;
-        FixAttached = true;
-      }
-      F.Explanation = explanation(Model, Class, Name);
-      add(std::move(F));
+    CallbackVerdict Verdict = verdictOf(Model, Name, Def);
+    if (Elsewhere) {
+      for (const Position &P : Elsewhere->Installs)
+        Verdict.Notes.push_back(
+            {P, "also installed here; renamed with the definition"});
+      for (const VerdictReason &R : Elsewhere->Blockers)
+        Verdict.Reasons.push_back(R);
+      Verdict.reclassify();
+    }
+    Verdict.Edits = Fix;
+    CrossUnitCallback Record;
+    Record.Role = CrossUnitCallback::Defines;
+    Record.Name = Name;
+    reportSites(Sites, Verdict, Record);
+    if (Def && (Elsewhere || isVisibleToOtherUnits(Def))) {
+      Record.Verdict = std::move(Verdict);
+      Record.Edits = Fix;
+      Record.DeclFiles = declarationFiles(Def);
+      Result.CrossUnit.push_back(std::move(Record));
     }
     reportFlagUses(Model, !Fix.empty());
     if (Model.classification() != Classification::Blocked)
@@ -313,6 +315,157 @@ private:
     reportStatefulCalls(Model);
     if (Def && hasLegacyMmapSignature(Def))
       reportRangeProblems(Def, Def->getParamDecl(1));
+  }
+
+  /// A callback this unit's tables install and another unit defines: its
+  /// class is the defining unit's (the tree runner joins the two); here
+  /// only what stops the sites, and their renames.
+  void reportForeignCallback(const FunctionDecl *Callback,
+                             const std::vector<const MmapSite *> &Sites) {
+    std::string Name = Callback->getNameAsString();
+    CallbackModel AtSites;
+    AtSites.Definition = Callback;
+    addReferenceReasons(AtSites, Callback, Sites, nullptr);
+    addSiteReasons(AtSites, Sites);
+    CrossUnitCallback Record;
+    Record.Role = CrossUnitCallback::Installs;
+    Record.Name = Name;
+    Record.SiteSilenced = sitesSilenced(Sites, Name);
+    Record.DeclFiles = declarationFiles(Callback);
+    if (!Record.SiteSilenced &&
+        AtSites.classification() == Classification::Convertible) {
+      RewriteRequest Req;
+      Req.Model = &AtSites;
+      Req.SitesOnly = true;
+      Req.NewName = Name + Opts.Suffix;
+      addSiteTokens(Req, Sites);
+      RewriteResult RR = rewriteCallback(Req, Ctx);
+      for (Reason &R : RR.Reasons)
+        AtSites.addReason(R.Code, R.Severity, R.Message, R.Loc);
+      if (Result.Level != 0)
+        Record.Edits = std::move(RR.Edits);
+    }
+    CallbackVerdict Verdict = verdictOf(AtSites, Name, nullptr);
+    Record.SiteReasons = Verdict.Reasons;
+    Verdict.Class.reset();
+    Verdict.Reasons.insert(
+        Verdict.Reasons.begin(),
+        {ReasonCode::CallbackElsewhere, Classification::Manual,
+         {position(Sites.front()->Loc),
+          "'" + Name + "' is defined in another file, which was not "
+          "analysed with this one"}});
+    reportSites(Sites, Verdict, Record);
+    Result.CrossUnit.push_back(std::move(Record));
+  }
+
+  void reportSites(const std::vector<const MmapSite *> &Sites,
+                   const CallbackVerdict &Verdict, CrossUnitCallback &Record) {
+    bool FixAttached = false;
+    for (const MmapSite *S : Sites) {
+      HookSite Site;
+      Site.Where = position(S->Loc);
+      Site.Slot = slotName(*S);
+      Site.FileOperations = S->OpsType == "file_operations";
+      Site.HeadersTooOld = Result.Level == 0;
+      Finding F = legacyHookFinding(Site, Verdict);
+      if (F.Fixable && !FixAttached) {
+        F.Fix = Verdict.Edits;
+        FixAttached = true;
+      }
+      Record.Sites.push_back(Site);
+      if (std::optional<unsigned> Index = add(std::move(F)))
+        Record.SiteFindings.push_back(*Index);
+    }
+  }
+
+  CallbackVerdict verdictOf(const CallbackModel &M, const std::string &Name,
+                            const FunctionDecl *Def) {
+    CallbackVerdict V;
+    V.Name = Name;
+    V.Class = M.classification();
+    if (Def)
+      V.Definition = position(Def->getLocation());
+    for (const Reason &R : M.Reasons)
+      V.addReason(R.Code, R.Severity, position(R.Loc), R.Message);
+    for (const auto &[Loc, Text] : M.Notes)
+      V.Notes.push_back({position(Loc), Text});
+    V.Explanation = M.Explanation;
+    V.Level = Result.Level;
+    V.LevelDetected = Opts.Api.isAuto();
+    return V;
+  }
+
+  void addSiteTokens(RewriteRequest &Req,
+                     const std::vector<const MmapSite *> &Sites) {
+    for (const MmapSite *S : Sites) {
+      Req.SlotFieldTokens.push_back(S->SlotLoc);
+      Req.CallbackRefTokens.push_back(S->CallbackRefLoc);
+    }
+  }
+
+  /// A site the user silenced keeps its `.mmap = fn`: renaming fn for the
+  /// other tables would break it, so the callback is left alone.
+  bool sitesSilenced(const std::vector<const MmapSite *> &Sites,
+                     const std::string &Name) {
+    bool Silenced = false;
+    for (const MmapSite *S : Sites) {
+      Finding Probe;
+      Probe.Check = check::LegacyHook;
+      Probe.Where = position(S->Loc);
+      Probe.Callback = Name;
+      Silenced |= !Opts.Checks.isEnabled(check::LegacyHook) ||
+                  suppressedByComment(Probe, SM) ||
+                  (Opts.Suppressions && Opts.Suppressions->matches(Probe));
+    }
+    return Silenced;
+  }
+
+  void addSiteReasons(CallbackModel &M,
+                      const std::vector<const MmapSite *> &Sites) {
+    for (const MmapSite *S : Sites)
+      if (S->AlsoSetsPrepare)
+        M.addReason(ReasonCode::BothHooks,
+                    "the table also sets .mmap_prepare; decide which hook "
+                    "stays before converting",
+                    S->Loc);
+    for (const MmapSite *S : Sites)
+      if (S->K == MmapSite::Positional)
+        M.addReason(ReasonCode::PositionalInit,
+                    "the ops table is initialised by position; the "
+                    "mmap_prepare slot is elsewhere",
+                    S->Loc);
+  }
+
+  /// `EXPORT_SYMBOL(fn)` names written in this unit's files.
+  std::vector<SourceLocation> exportedNameTokens(const FunctionDecl *FD) {
+    std::vector<SourceLocation> Tokens;
+    for (const DeclRefExpr *Ref : referencesTo(FD, Ctx))
+      if (SourceLocation Name = exportedNameToken(Ref->getLocation(), Ctx);
+          Name.isValid())
+        Tokens.push_back(Name);
+    return Tokens;
+  }
+
+  /// Other units can name \p Def: a declaration in another file (a header)
+  /// or an export.
+  bool isVisibleToOtherUnits(const FunctionDecl *Def) {
+    if (!Def->isExternallyVisible())
+      return false;
+    FileID DefFile = SM.getFileID(SM.getFileLoc(Def->getLocation()));
+    for (const FunctionDecl *Redecl : Def->redecls())
+      if (SM.getFileID(SM.getFileLoc(Redecl->getLocation())) != DefFile)
+        return true;
+    return !exportedNameTokens(Def).empty();
+  }
+
+  std::vector<std::string> declarationFiles(const FunctionDecl *FD) {
+    std::vector<std::string> Files;
+    for (const FunctionDecl *Redecl : FD->redecls()) {
+      std::string File = filePathOf(SM.getFileLoc(Redecl->getLocation()), SM);
+      if (std::find(Files.begin(), Files.end(), File) == Files.end())
+        Files.push_back(File);
+    }
+    return Files;
   }
 
   void reportRangeProblems(const FunctionDecl *Hook, const ParmVarDecl *Mapping) {
@@ -391,59 +544,34 @@ private:
     reportRangeProblems(Hook, Model.Desc);
   }
 
-  std::vector<std::string> explanation(const CallbackModel &M,
-                                       Classification Class,
-                                       const std::string &Name) {
-    std::vector<std::string> Lines;
-    Lines.push_back("callback '" + Name + "': " + classificationName(Class) +
-                    " (API level " +
-                    (Result.Level ? ApiLevel{Result.Level}.str()
-                                  : std::string("none: headers predate 7.0")) +
-                    (Opts.Api.isAuto() ? ", detected from the headers" : "") +
-                    ")");
-    for (const std::string &L : M.Explanation)
-      Lines.push_back("  " + L);
-    for (const Reason &R : M.Reasons)
-      Lines.push_back("  line " +
-                      std::to_string(SM.getExpansionLineNumber(R.Loc)) + ": " +
-                      classificationName(R.Severity) + " [" + reasonId(R.Code) +
-                      "] " +
-                      R.Message);
-    if (M.Reasons.empty())
-      Lines.push_back("  nothing needs the VMA after setup");
-    return Lines;
-  }
-
-  void addTranslationUnitReasons(CallbackModel &M, const FunctionDecl *Def,
-                                 const std::vector<const MmapSite *> &Sites) {
-    std::string Name = Def->getNameAsString();
-    if (MacroInstalled.count(Def->getCanonicalDecl()))
+  /// What else in this unit names the callback: each such use needs the
+  /// legacy signature. With \p Elsewhere (the runner found every unit that
+  /// names it), an export is renamed with it.
+  void addReferenceReasons(CallbackModel &M, const FunctionDecl *Callback,
+                           const std::vector<const MmapSite *> &Sites,
+                           const UsedElsewhere *Elsewhere) {
+    std::string Name = Callback->getNameAsString();
+    bool FromMacro = MacroInstalled.count(Callback->getCanonicalDecl());
+    if (FromMacro)
       M.addReason(ReasonCode::MacroSpelled,
                   "'" + Name + "' is also installed from inside a macro",
-                  Def->getLocation());
+                  SM.getFileLoc(Callback->getLocation()));
     // References the sites do not explain: direct calls, EXPORT_SYMBOL, ...
-    for (const DeclRefExpr *Ref : referencesTo(Def, Ctx)) {
+    for (const DeclRefExpr *Ref : referencesTo(Callback, Ctx)) {
       bool FromSite = false;
       for (const MmapSite *S : Sites)
         FromSite |= S->CallbackRefLoc == Ref->getLocation();
-      if (!FromSite && !MacroInstalled.count(Def->getCanonicalDecl()))
+      if (Elsewhere && exportedNameToken(Ref->getLocation(), Ctx).isValid())
+        continue;
+      if (!FromSite && !FromMacro)
         M.addReason(ReasonCode::OtherCallers,
                     "'" + Name + "' is also referenced here; that use needs "
                     "the legacy signature",
                     SM.getFileLoc(Ref->getLocation()));
     }
-    FileID DefFile = SM.getFileID(SM.getFileLoc(Def->getLocation()));
-    for (const FunctionDecl *Redecl : Def->redecls())
-      if (SM.getFileID(SM.getFileLoc(Redecl->getLocation())) != DefFile) {
-        M.addReason(ReasonCode::ExternCallback,
-                    "'" + Name + "' is declared in another file; other "
-                    "translation units may use it",
-                    SM.getFileLoc(Redecl->getLocation()));
-        break;
-      }
     std::string NewName = Name + Opts.Suffix;
     if (Declared.declares(NewName)) {
-      SourceLocation Existing = Def->getLocation();
+      SourceLocation Existing = Callback->getLocation();
       IdentifierInfo &II = Ctx.Idents.get(NewName);
       for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(&II))
         Existing = D->getLocation();
@@ -452,6 +580,23 @@ private:
                   "or rename by hand",
                   Existing);
     }
+  }
+
+  /// With \p Elsewhere the other units are known and converted together;
+  /// without it a declaration in another file means unknown users.
+  void addDefinitionReasons(CallbackModel &M, const FunctionDecl *Def,
+                            const UsedElsewhere *Elsewhere) {
+    std::string Name = Def->getNameAsString();
+    FileID DefFile = SM.getFileID(SM.getFileLoc(Def->getLocation()));
+    for (const FunctionDecl *Redecl : Def->redecls())
+      if (!Elsewhere &&
+          SM.getFileID(SM.getFileLoc(Redecl->getLocation())) != DefFile) {
+        M.addReason(ReasonCode::ExternCallback,
+                    "'" + Name + "' is declared in another file; other "
+                    "translation units may use it",
+                    SM.getFileLoc(Redecl->getLocation()));
+        break;
+      }
     if (Declared.declares("desc") || declaresName(Def, "desc"))
       M.addReason(ReasonCode::NameClash,
                   "the name 'desc' is already taken in '" + Name + "'",

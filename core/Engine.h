@@ -7,14 +7,29 @@
 #ifndef MPL_CORE_ENGINE_H
 #define MPL_CORE_ENGINE_H
 
+#include "core/CallbackVerdict.h"
 #include "core/Checks.h"
 #include "core/Finding.h"
 #include "core/Suppression.h"
+#include <map>
 #include <memory>
 #include "rewriters/ApiLevel.h"
 #include "clang/AST/ASTContext.h"
 
 namespace mpl {
+
+/// What the tree runner learnt in other translation units about a callback
+/// defined in this one (its second pass over the defining unit).
+struct UsedElsewhere {
+  /// Ops-table sites in other units: converted with the definition.
+  std::vector<Position> Installs;
+  /// What stops the conversion there (a positional table, a file that names
+  /// the callback and was not analysed, a unit that does not compile, ...).
+  std::vector<VerdictReason> Blockers;
+  /// A site there is silenced (NOLINT, suppression list): it keeps `.mmap`,
+  /// so the callback cannot be renamed.
+  bool SiteSilenced = false;
+};
 
 struct EngineOptions {
   ApiLevel Api;
@@ -25,6 +40,36 @@ struct EngineOptions {
   std::vector<std::pair<std::string, std::string>> ExtraSlots;
   /// Findings to drop (besides NOLINT comments, always honoured).
   std::shared_ptr<const SuppressionList> Suppressions;
+  /// Callbacks defined in this unit and installed by other units, by name.
+  /// Empty for front ends that see one unit (the clang-tidy plugin).
+  std::map<std::string, UsedElsewhere> DefinedHere;
+};
+
+/// A callback whose conversion spans translation units.
+struct CrossUnitCallback {
+  enum RoleKind {
+    /// This unit's tables install it; the definition is elsewhere.
+    Installs,
+    /// This unit defines it, with a declaration or export other units see.
+    Defines,
+  };
+  RoleKind Role = Installs;
+  std::string Name;
+  /// This unit's sites, and the indices of their legacy-hook findings in
+  /// TranslationUnitResult::Findings.
+  std::vector<HookSite> Sites;
+  std::vector<unsigned> SiteFindings;
+  /// Installs: what stops the conversion at these sites.
+  std::vector<VerdictReason> SiteReasons;
+  bool SiteSilenced = false;
+  /// Installs: the renamed slots, references and prototypes. Defines, when
+  /// the unit ran with EngineOptions::DefinedHere: the whole conversion.
+  std::vector<Edit> Edits;
+  /// Defines, with EngineOptions::DefinedHere: the definition's verdict,
+  /// the other units' facts included (no Definition: not defined here).
+  CallbackVerdict Verdict;
+  /// Files of the declarations this unit sees (the rename covers them).
+  std::vector<std::string> DeclFiles;
 };
 
 struct TranslationUnitResult {
@@ -33,6 +78,7 @@ struct TranslationUnitResult {
   unsigned Level = 0;
   /// Findings dropped by NOLINT comments or the suppression list.
   unsigned Suppressed = 0;
+  std::vector<CrossUnitCallback> CrossUnit;
 };
 
 TranslationUnitResult analyzeTranslationUnit(clang::ASTContext &Ctx,

@@ -38,8 +38,10 @@ struct Finding {
   /// of the finding that carries its callback's conversion).
   bool Fixable = false;
   std::vector<Edit> Fix;
-  /// The callback this finding is about, if any.
+  /// The callback this finding is about, if any, and the file that defines
+  /// it when known (one callback installed from several files counts once).
   std::string Callback;
+  std::string CallbackFile;
   /// --explain: why the callback got its class.
   std::vector<std::string> Explanation;
   /// Number of macro expansions folded into this finding (0: not a macro).

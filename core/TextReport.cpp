@@ -11,10 +11,17 @@ Summary summarize(const Report &R) {
   std::set<std::string> Counted;
   for (const Finding &F : R.Findings) {
     ++S.ByCheck[F.Check];
-    if (F.Class &&
+    // A legacy callback whose definition was not analysed has no class.
+    bool NotAnalysed = !F.Class && F.Check == check::LegacyHook &&
+                       !F.Callback.empty();
+    if ((F.Class || NotAnalysed) &&
         (F.Callback.empty() ||
-         Counted.insert(F.Callback + "@" + F.Where.File).second))
-      ++S.ByClassification[classificationName(*F.Class)];
+         Counted
+             .insert(F.Callback + "@" +
+                     (F.CallbackFile.empty() ? F.Where.File : F.CallbackFile))
+             .second))
+      ++S.ByClassification[F.Class ? classificationName(*F.Class)
+                                   : "not analysed"];
     S.Fixable += F.Fixable;
   }
   return S;
@@ -58,6 +65,9 @@ void printSummary(llvm::raw_ostream &OS, const Report &R) {
          << C;
       Sep = ", ";
     }
+    if (auto It = S.ByClassification.find("not analysed");
+        It != S.ByClassification.end())
+      OS << ", " << It->second << " not analysed";
   }
   OS << "; " << S.Fixable << " fixable";
   if (R.Suppressed)

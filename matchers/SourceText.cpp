@@ -104,4 +104,22 @@ std::string filePathOf(SourceLocation Loc, const SourceManager &SM) {
   return SM.getFilename(SM.getFileLoc(Loc)).str();
 }
 
+SourceLocation exportedNameToken(SourceLocation Loc, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!Loc.isMacroID() || !SM.isMacroArgExpansion(Loc))
+    return {};
+  SourceLocation Name = SM.getSpellingLoc(Loc);
+  SourceLocation Invocation = SM.getExpansionLoc(Loc);
+  if (!Name.isFileID() || SM.getFileID(Name) != SM.getFileID(Invocation) ||
+      SM.getFileOffset(Name) <= SM.getFileOffset(Invocation))
+    return {};
+  Token Macro;
+  if (Lexer::getRawToken(Invocation, Macro, SM, Ctx.getLangOpts(),
+                         /*IgnoreWhiteSpace=*/true) ||
+      !Macro.is(tok::raw_identifier) ||
+      !Macro.getRawIdentifier().starts_with("EXPORT_SYMBOL"))
+    return {};
+  return Name;
+}
+
 } // namespace mpl

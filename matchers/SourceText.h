@@ -48,6 +48,13 @@ bool isAnonymousMember(const clang::MemberExpr *ME);
 /// the object behind them, parentheses and casts stripped.
 const clang::Expr *baseThroughAnonymous(const clang::MemberExpr *ME);
 
+/// When \p Loc is the symbol's name inside an `EXPORT_SYMBOL*(sym)`
+/// invocation written in a file, the location of that name as written;
+/// otherwise an invalid location. The macro declares and references the
+/// symbol, all from this one token.
+clang::SourceLocation exportedNameToken(clang::SourceLocation Loc,
+                                        const clang::ASTContext &Ctx);
+
 /// Absolute path of the file that holds \p Loc (after macro expansion).
 std::string filePathOf(clang::SourceLocation Loc,
                        const clang::SourceManager &SM);

@@ -33,6 +33,8 @@ public:
   RewriteResult run() {
     if (Req.LibraryHandler)
       return runLibraryHandler(*Req.LibraryHandler);
+    if (Req.SitesOnly)
+      return runSitesOnly();
     for (const LeafUse &L : M.Leaves)
       if (L.K != LeafUse::Twin)
         addLeaf(L);
@@ -76,6 +78,17 @@ private:
       renameSlot(Loc);
     for (SourceLocation Loc : Req.CallbackRefTokens)
       replaceToken(Loc, helper(Api.Replacement));
+    return finish();
+  }
+
+  /// The definition is converted in its own unit; this one renames what
+  /// it sees of the callback (the same prototype edits as there).
+  RewriteResult runSitesOnly() {
+    rewriteSignatures();
+    for (SourceLocation Loc : Req.SlotFieldTokens)
+      renameSlot(Loc);
+    for (SourceLocation Loc : Req.CallbackRefTokens)
+      replaceToken(Loc, Req.NewName);
     return finish();
   }
 
@@ -792,6 +805,10 @@ private:
 
   void rewriteSignatures() {
     for (const FunctionDecl *FD : M.Definition->redecls()) {
+      // EXPORT_SYMBOL(fn) redeclares fn; its name token is renamed as a
+      // reference (RewriteRequest::CallbackRefTokens).
+      if (exportedNameToken(FD->getLocation(), Ctx).isValid())
+        continue;
       replaceToken(FD->getLocation(), Req.NewName);
       FunctionTypeLoc FTL = FD->getFunctionTypeLoc();
       if (!FTL || !FTL.getLParenLoc().isFileID() ||

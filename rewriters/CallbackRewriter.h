@@ -24,6 +24,9 @@ struct RewriteRequest {
   /// The table installs a kernel library handler (generic_file_mmap) that
   /// has a descriptor twin: only the slots and references change, to it.
   const KernelApiEntry *LibraryHandler = nullptr;
+  /// The callback is defined in another translation unit and converted
+  /// there: only this unit's slots, references and prototypes change.
+  bool SitesOnly = false;
   std::string DescName = "desc";
   /// `mmap` tokens of ops-table slots to become `mmap_prepare`, and the
   /// callback references in them to rename.

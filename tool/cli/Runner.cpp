@@ -328,6 +328,7 @@ std::string analyzeUnitPayload(const UnitCommand &U, const RunnerOptions &Opts) 
   Result.DriverFailed = Status != 0 && Diags.Errors == 0;
   Result.Findings = std::move(Unit.Findings);
   Result.Suppressed = Unit.Suppressed;
+  Result.CrossUnit = std::move(Unit.CrossUnit);
   return encodeUnitResult(Result);
 }
 
@@ -369,23 +370,12 @@ Report Runner::analyze(const std::vector<std::string> &Files,
       R.Errors.push_back({File, "a binary file (NUL bytes), not C source; not analysed"});
       continue;
     }
-    std::vector<CompileCommand> Cmds = DB.getCompileCommands(File);
-    if (Cmds.empty()) {
-      NotAnalysed(File, "not in the compile database; not analysed");
-      continue;
-    }
     UnitCommand U;
-    U.File = File;
-    U.Command = Cmds.front();
-    U.Inferred = U.Command.Heuristic;
-    if (!U.Command.Directory.empty() &&
-        !llvm::sys::fs::is_directory(U.Command.Directory)) {
-      NotAnalysed(File, "the compile command's directory '" +
-                            U.Command.Directory +
-                            "' does not exist; not analysed");
+    std::string Why;
+    if (!commandFor(File, U, Why)) {
+      NotAnalysed(File, Why + "; not analysed");
       continue;
     }
-    U.Command.CommandLine = Sanitizer.sanitize(U.Command.CommandLine);
     Units.push_back(std::move(U));
   }
 
@@ -421,45 +411,34 @@ Report Runner::analyze(const std::vector<std::string> &Files,
     return R; // a dry run: nothing is parsed
   }
 
-  std::vector<UnitResult> Results(Todo.size());
-  std::vector<bool> Decoded(Todo.size(), false);
-  size_t Done = 0, FindingsSoFar = 0, Failed = 0;
-  Progress Bar(Opts.Progress, Todo.size());
-  PoolOptions Pool;
-  Pool.Workers = Opts.Jobs;
-  Pool.TimeoutSeconds = Opts.TimeoutSeconds;
-  std::vector<JobOutcome> Outcomes = runJobs(
-      Todo.size(), Pool,
-      [&](size_t I) { return analyzeUnitPayload(Todo[I], Opts); },
-      [&](size_t I, const JobOutcome &O) {
-        ++Done;
-        if (O.K == JobOutcome::Done &&
-            decodeUnitResult(O.Payload, Results[I])) {
-          Decoded[I] = true;
-          FindingsSoFar += Results[I].Findings.size();
-        } else {
-          ++Failed;
-        }
-        Bar.update(Done, FindingsSoFar, Failed);
-      });
+  std::vector<AnalysedUnit> Analysed(Todo.size());
+  std::vector<size_t> All(Todo.size());
+  for (size_t I = 0; I < Todo.size(); ++I) {
+    Analysed[I].Command = std::move(Todo[I]);
+    All[I] = I;
+  }
+  runUnits(Analysed, All, Opts.Progress);
+  resolveCrossUnit(Analysed);
 
   std::set<std::string> Seen;
-  for (size_t I = 0; I < Todo.size(); ++I) {
-    const UnitCommand &U = Todo[I];
+  for (AnalysedUnit &A : Analysed) {
+    const UnitCommand &U = A.Command;
     Commands[U.File] = U;
     ++R.TranslationUnits;
-    if (!Decoded[I]) {
-      const JobOutcome &O = Outcomes[I];
-      R.Errors.push_back(
-          {U.File, O.K == JobOutcome::Done
-                       ? std::string("the analysis sent a malformed result")
-                       : O.describe(Opts.TimeoutSeconds) +
-                             "; not analysed"});
+    if (!A.Decoded) {
+      const JobOutcome &O = A.Outcome;
+      std::string Why = O.K == JobOutcome::Done
+                            ? std::string("the analysis sent a malformed result")
+                            : O.describe(Opts.TimeoutSeconds) + "; not analysed";
+      if (A.Requested)
+        R.Errors.push_back({U.File, Why});
+      else
+        R.NotAnalysed.push_back({U.File, Why});
       continue;
     }
-    UnitResult &Unit = Results[I];
+    UnitResult &Unit = A.Result;
     R.Suppressed += Unit.Suppressed;
-    bool Clean = !Unit.DriverFailed && Unit.CompilerErrors == 0;
+    bool Clean = A.clean();
     if (!Clean) {
       std::string Why =
           Unit.CompilerErrors
@@ -473,7 +452,7 @@ Report Runner::analyze(const std::vector<std::string> &Files,
                          : " (" + Unit.FirstCompilerError + ")");
       if (!U.Inferred.empty())
         Why += " [command " + U.Inferred + "]";
-      if (Optional.count(U.File))
+      if (Optional.count(U.File) || !A.Requested)
         R.NotAnalysed.push_back({U.File, Why});
       else
         R.Errors.push_back({U.File, Why});
@@ -481,9 +460,11 @@ Report Runner::analyze(const std::vector<std::string> &Files,
     for (const RunError &E : Unit.Errors)
       R.Errors.push_back(E);
     UnitFixes UF;
-    UF.MainFile = U.File;
+    UF.MainFiles = {U.File};
     for (Finding &Found : Unit.Findings) {
-      if (Clean && Opts.CollectFixes)
+      if (!A.Requested && !A.OnlyCallbacks.count(Found.Callback))
+        continue;
+      if (Clean && Opts.CollectFixes && A.Requested)
         UF.Edits.insert(UF.Edits.end(), Found.Fix.begin(), Found.Fix.end());
       if (!Clean) {
         Found.Fixable = false;
@@ -508,6 +489,59 @@ Report Runner::analyze(const std::vector<std::string> &Files,
       Fixes.push_back(std::move(UF));
   }
   return R;
+}
+
+void Runner::runUnits(std::vector<AnalysedUnit> &Units,
+                      const std::vector<size_t> &Which, bool ShowProgress) {
+  size_t Done = 0, FindingsSoFar = 0, Failed = 0;
+  Progress Bar(ShowProgress, Which.size());
+  PoolOptions Pool;
+  Pool.Workers = Opts.Jobs;
+  Pool.TimeoutSeconds = Opts.TimeoutSeconds;
+  std::vector<JobOutcome> Outcomes = runJobs(
+      Which.size(), Pool,
+      [&](size_t I) {
+        AnalysedUnit &A = Units[Which[I]];
+        if (A.DefinedHere.empty())
+          return analyzeUnitPayload(A.Command, Opts);
+        RunnerOptions WithFacts = Opts;
+        WithFacts.Engine.DefinedHere = A.DefinedHere;
+        return analyzeUnitPayload(A.Command, WithFacts);
+      },
+      [&](size_t I, const JobOutcome &O) {
+        AnalysedUnit &A = Units[Which[I]];
+        ++Done;
+        A.Result = UnitResult();
+        A.Decoded = O.K == JobOutcome::Done &&
+                    decodeUnitResult(O.Payload, A.Result);
+        if (A.Decoded)
+          FindingsSoFar += A.Result.Findings.size();
+        else
+          ++Failed;
+        Bar.update(Done, FindingsSoFar, Failed);
+      });
+  for (size_t I = 0; I < Which.size(); ++I)
+    Units[Which[I]].Outcome = std::move(Outcomes[I]);
+}
+
+bool Runner::commandFor(const std::string &File, UnitCommand &U,
+                        std::string &Why) {
+  std::vector<CompileCommand> Cmds = DB.getCompileCommands(File);
+  if (Cmds.empty()) {
+    Why = "not in the compile database";
+    return false;
+  }
+  U.File = File;
+  U.Command = Cmds.front();
+  U.Inferred = U.Command.Heuristic;
+  if (!U.Command.Directory.empty() &&
+      !llvm::sys::fs::is_directory(U.Command.Directory)) {
+    Why = "the compile command's directory '" + U.Command.Directory +
+          "' does not exist";
+    return false;
+  }
+  U.Command.CommandLine = Sanitizer.sanitize(U.Command.CommandLine);
+  return true;
 }
 
 std::map<std::string, std::vector<Edit>> Runner::editsByFile() const {
@@ -539,13 +573,16 @@ std::map<std::string, FileRewrite> Runner::prepareRewrites(Report &R) {
 
   // A translation unit whose edits do not re-parse loses all of them. The
   // re-parses run in workers too: they are full clang runs.
-  std::vector<const UnitFixes *> Verify;
+  // A conversion spanning units is verified in each of them, and refused
+  // as a whole when one fails.
+  std::vector<std::pair<const UnitFixes *, std::string>> Verify;
   for (const UnitFixes &U : Fixes) {
     bool Touched = false;
     for (const Edit &E : U.Edits)
       Touched |= Rewrites.count(E.File) > 0;
-    if (Touched && Commands.count(U.MainFile))
-      Verify.push_back(&U);
+    for (const std::string &Main : U.MainFiles)
+      if (Touched && Commands.count(Main))
+        Verify.push_back({&U, Main});
   }
   std::set<std::string> Overlaid;
   for (const auto &[Path, Rewrite] : Rewrites)
@@ -555,7 +592,7 @@ std::map<std::string, FileRewrite> Runner::prepareRewrites(Report &R) {
   Pool.TimeoutSeconds = Opts.TimeoutSeconds;
   std::vector<JobOutcome> Outcomes = runJobs(
       Verify.size(), Pool, [&](size_t I) -> std::string {
-        const UnitCommand &U = Commands.at(Verify[I]->MainFile);
+        const UnitCommand &U = Commands.at(Verify[I].second);
         SingleCommandDatabase One(U.Command);
         ClangTool Tool(One, {U.File});
         Tool.appendArgumentsAdjuster(analysisAdjuster());
@@ -585,7 +622,7 @@ std::map<std::string, FileRewrite> Runner::prepareRewrites(Report &R) {
     std::string Why = O.K == JobOutcome::Done
                           ? O.Payload
                           : "re-parse " + O.describe(Opts.TimeoutSeconds);
-    for (const Edit &E : Verify[I]->Edits)
+    for (const Edit &E : Verify[I].first->Edits)
       if (Rewrites.erase(E.File))
         R.Errors.push_back({E.File, "the rewritten file does not compile (" +
                                         Why + "); file left unchanged"});

@@ -13,6 +13,8 @@
 
 #include "core/Engine.h"
 #include "core/Report.h"
+#include "tool/cli/Wire.h"
+#include "tool/cli/WorkerPool.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include <map>
 #include <memory>
@@ -79,10 +81,40 @@ public:
   std::map<std::string, std::vector<Edit>> editsByFile() const;
 
 private:
+  /// Edits applied together or not at all; every unit in MainFiles must
+  /// re-parse with them (one unit, or all units of a cross-unit callback).
   struct UnitFixes {
-    std::string MainFile;
+    std::vector<std::string> MainFiles;
     std::vector<Edit> Edits;
   };
+
+  /// One unit's analysis, as the merge and the cross-unit step see it.
+  struct AnalysedUnit {
+    UnitCommand Command;
+    JobOutcome Outcome;
+    bool Decoded = false;
+    UnitResult Result;
+    /// Run with these facts from other units (the defining unit's pass).
+    std::map<std::string, UsedElsewhere> DefinedHere;
+    /// Not named by the user, analysed for the callbacks named here: only
+    /// their findings are reported, and its own fixes are not kept.
+    bool Requested = true;
+    std::set<std::string> OnlyCallbacks;
+    bool clean() const {
+      return Decoded && !Result.DriverFailed && Result.CompilerErrors == 0;
+    }
+  };
+
+  /// Analyses Units[I] for each I in \p Which, in workers.
+  void runUnits(std::vector<AnalysedUnit> &Units,
+                const std::vector<size_t> &Which, bool ShowProgress);
+  /// The command for a file the user did not name (a callback's defining
+  /// file): the database's, or one inferred from its neighbours.
+  bool commandFor(const std::string &File, UnitCommand &U, std::string &Why);
+  /// Callbacks defined in one unit and installed in others
+  /// (tool/cli/CrossUnit.cpp): finds and analyses the defining units,
+  /// joins the verdicts, and keeps each conversion as one UnitFixes.
+  void resolveCrossUnit(std::vector<AnalysedUnit> &Units);
 
   const clang::tooling::CompilationDatabase &DB;
   RunnerOptions Opts;

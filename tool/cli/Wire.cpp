@@ -38,27 +38,194 @@ std::vector<std::string> strings(const json &J, const char *Key) {
   return Out;
 }
 
+json edits(const std::vector<Edit> &Edits) {
+  json Out = json::array();
+  for (const Edit &E : Edits)
+    // Hex: an edit may carry any byte of the source, verbatim.
+    Out.push_back(json::array({E.File, E.Offset, E.Length, llvm::toHex(E.Text)}));
+  return Out;
+}
+
+bool edits(const json &J, std::vector<Edit> &Out) {
+  if (J.is_null())
+    return true;
+  if (!J.is_array())
+    return false;
+  for (const json &E : J) {
+    if (!E.is_array() || E.size() != 4 || !E[0].is_string() ||
+        !E[1].is_number_unsigned() || !E[2].is_number_unsigned() ||
+        !E[3].is_string())
+      return false;
+    Edit Ed;
+    Ed.File = E[0].get<std::string>();
+    Ed.Offset = E[1].get<unsigned>();
+    Ed.Length = E[2].get<unsigned>();
+    if (!llvm::tryGetFromHex(E[3].get<std::string>(), Ed.Text))
+      return false;
+    Out.push_back(std::move(Ed));
+  }
+  return true;
+}
+
+json notes(const std::vector<FindingNote> &Notes) {
+  json Out = json::array();
+  for (const FindingNote &N : Notes)
+    Out.push_back({{"at", position(N.Where)}, {"message", N.Message}});
+  return Out;
+}
+
+bool notes(const json &J, std::vector<FindingNote> &Out) {
+  if (J.is_null())
+    return true;
+  if (!J.is_array())
+    return false;
+  for (const json &N : J) {
+    FindingNote Note;
+    if (!N.is_object() || !position(N.value("at", json()), Note.Where))
+      return false;
+    Note.Message = str(N, "message");
+    Out.push_back(std::move(Note));
+  }
+  return true;
+}
+
+bool classification(const json &J, std::optional<Classification> &C) {
+  if (J.is_null())
+    return true;
+  if (!J.is_number_integer() || J.get<int>() < 0 || J.get<int>() > 2)
+    return false;
+  C = static_cast<Classification>(J.get<int>());
+  return true;
+}
+
+json reasons(const std::vector<VerdictReason> &Reasons) {
+  json Out = json::array();
+  for (const VerdictReason &R : Reasons)
+    Out.push_back({{"code", reasonId(R.Code)},
+                   {"severity", static_cast<int>(R.Severity)},
+                   {"at", position(R.Note.Where)},
+                   {"message", R.Note.Message}});
+  return Out;
+}
+
+bool reasons(const json &J, std::vector<VerdictReason> &Out) {
+  if (J.is_null())
+    return true;
+  if (!J.is_array())
+    return false;
+  for (const json &R : J) {
+    if (!R.is_object())
+      return false;
+    std::optional<ReasonCode> Code = parseReasonId(str(R, "code"));
+    std::optional<Classification> Severity;
+    VerdictReason V{ReasonCode::CallbackElsewhere, Classification::Manual, {}};
+    if (!Code || !classification(R.value("severity", json()), Severity) ||
+        !Severity || !position(R.value("at", json()), V.Note.Where))
+      return false;
+    V.Code = *Code;
+    V.Severity = *Severity;
+    V.Note.Message = str(R, "message");
+    Out.push_back(std::move(V));
+  }
+  return true;
+}
+
+json verdict(const CallbackVerdict &V) {
+  json J = {{"name", V.Name},
+            {"reasons", reasons(V.Reasons)},
+            {"notes", notes(V.Notes)},
+            {"explanation", V.Explanation},
+            {"edits", edits(V.Edits)},
+            {"level", V.Level},
+            {"detected", V.LevelDetected}};
+  if (V.Class)
+    J["class"] = static_cast<int>(*V.Class);
+  if (V.Definition)
+    J["definition"] = position(*V.Definition);
+  return J;
+}
+
+bool verdict(const json &J, CallbackVerdict &V) {
+  if (!J.is_object())
+    return false;
+  V.Name = str(J, "name");
+  V.Explanation = strings(J, "explanation");
+  V.Level = J.value("level", 0u);
+  V.LevelDetected = J.value("detected", false);
+  if (auto It = J.find("definition"); It != J.end()) {
+    Position P;
+    if (!position(*It, P))
+      return false;
+    V.Definition = P;
+  }
+  return classification(J.value("class", json()), V.Class) &&
+         reasons(J.value("reasons", json()), V.Reasons) &&
+         notes(J.value("notes", json()), V.Notes) &&
+         edits(J.value("edits", json()), V.Edits);
+}
+
+json crossUnit(const CrossUnitCallback &C) {
+  json Sites = json::array();
+  for (const HookSite &S : C.Sites)
+    Sites.push_back({{"at", position(S.Where)},
+                     {"slot", S.Slot},
+                     {"file_operations", S.FileOperations},
+                     {"headers_too_old", S.HeadersTooOld}});
+  return {{"role", C.Role == CrossUnitCallback::Defines ? "defines" : "installs"},
+          {"name", C.Name},
+          {"sites", std::move(Sites)},
+          {"site_findings", C.SiteFindings},
+          {"site_reasons", reasons(C.SiteReasons)},
+          {"site_silenced", C.SiteSilenced},
+          {"edits", edits(C.Edits)},
+          {"verdict", verdict(C.Verdict)},
+          {"decl_files", C.DeclFiles}};
+}
+
+bool crossUnit(const json &J, CrossUnitCallback &C) {
+  if (!J.is_object())
+    return false;
+  C.Role = str(J, "role") == "defines" ? CrossUnitCallback::Defines
+                                       : CrossUnitCallback::Installs;
+  C.Name = str(J, "name");
+  C.SiteSilenced = J.value("site_silenced", false);
+  C.DeclFiles = strings(J, "decl_files");
+  if (auto It = J.find("sites"); It != J.end() && It->is_array())
+    for (const json &S : *It) {
+      HookSite Site;
+      if (!S.is_object() || !position(S.value("at", json()), Site.Where))
+        return false;
+      Site.Slot = str(S, "slot");
+      Site.FileOperations = S.value("file_operations", true);
+      Site.HeadersTooOld = S.value("headers_too_old", false);
+      C.Sites.push_back(std::move(Site));
+    }
+  if (auto It = J.find("site_findings"); It != J.end() && It->is_array())
+    for (const json &I : *It) {
+      if (!I.is_number_unsigned())
+        return false;
+      C.SiteFindings.push_back(I.get<unsigned>());
+    }
+  return reasons(J.value("site_reasons", json()), C.SiteReasons) &&
+         edits(J.value("edits", json()), C.Edits) &&
+         verdict(J.value("verdict", json()), C.Verdict);
+}
+
 } // namespace
 
 std::string encodeUnitResult(const UnitResult &U) {
   json Findings = json::array();
   for (const Finding &F : U.Findings) {
-    json Notes = json::array();
-    for (const FindingNote &N : F.Notes)
-      Notes.push_back({{"at", position(N.Where)}, {"message", N.Message}});
-    json Fix = json::array();
-    for (const Edit &E : F.Fix)
-      // Hex: an edit may carry any byte of the source, verbatim.
-      Fix.push_back(json::array({E.File, E.Offset, E.Length, llvm::toHex(E.Text)}));
     json J = {{"check", F.Check},
               {"error", F.Level == Severity::Error},
               {"message", F.Message},
               {"at", position(F.Where)},
-              {"notes", std::move(Notes)},
+              {"notes", notes(F.Notes)},
               {"reasons", F.Reasons},
               {"fixable", F.Fixable},
-              {"fix", std::move(Fix)},
+              {"fix", edits(F.Fix)},
               {"callback", F.Callback},
+              {"callback_file", F.CallbackFile},
               {"explanation", F.Explanation},
               {"expansions", F.Expansions}};
     if (F.Class)
@@ -68,7 +235,11 @@ std::string encodeUnitResult(const UnitResult &U) {
   json Errors = json::array();
   for (const RunError &E : U.Errors)
     Errors.push_back(json::array({E.File, E.Message}));
+  json CrossUnit = json::array();
+  for (const CrossUnitCallback &C : U.CrossUnit)
+    CrossUnit.push_back(crossUnit(C));
   json Doc = {{"findings", std::move(Findings)},
+              {"cross_unit", std::move(CrossUnit)},
               {"errors", std::move(Errors)},
               {"compiler_errors", U.CompilerErrors},
               {"first_compiler_error", U.FirstCompilerError},
@@ -96,41 +267,27 @@ bool decodeUnitResult(const std::string &Payload, UnitResult &U) {
     F.Message = str(J, "message");
     if (!position(J.value("at", json()), F.Where))
       return false;
-    if (auto It = J.find("notes"); It != J.end() && It->is_array())
-      for (const json &N : *It) {
-        FindingNote Note;
-        if (!N.is_object() || !position(N.value("at", json()), Note.Where))
-          return false;
-        Note.Message = str(N, "message");
-        F.Notes.push_back(std::move(Note));
-      }
+    if (!notes(J.value("notes", json()), F.Notes))
+      return false;
     F.Reasons = strings(J, "reasons");
     F.Fixable = J.value("fixable", false);
-    if (auto It = J.find("fix"); It != J.end() && It->is_array())
-      for (const json &E : *It) {
-        if (!E.is_array() || E.size() != 4 || !E[0].is_string() ||
-            !E[1].is_number_unsigned() || !E[2].is_number_unsigned() ||
-            !E[3].is_string())
-          return false;
-        Edit Ed;
-        Ed.File = E[0].get<std::string>();
-        Ed.Offset = E[1].get<unsigned>();
-        Ed.Length = E[2].get<unsigned>();
-        if (!llvm::tryGetFromHex(E[3].get<std::string>(), Ed.Text))
-          return false;
-        F.Fix.push_back(std::move(Ed));
-      }
+    if (!edits(J.value("fix", json()), F.Fix))
+      return false;
     F.Callback = str(J, "callback");
+    F.CallbackFile = str(J, "callback_file");
     F.Explanation = strings(J, "explanation");
     F.Expansions = J.value("expansions", 0u);
-    if (auto It = J.find("class"); It != J.end() && It->is_number_integer()) {
-      int C = It->get<int>();
-      if (C < 0 || C > 2)
-        return false;
-      F.Class = static_cast<Classification>(C);
-    }
+    if (!classification(J.value("class", json()), F.Class))
+      return false;
     U.Findings.push_back(std::move(F));
   }
+  if (auto It = Doc.find("cross_unit"); It != Doc.end() && It->is_array())
+    for (const json &J : *It) {
+      CrossUnitCallback C;
+      if (!crossUnit(J, C))
+        return false;
+      U.CrossUnit.push_back(std::move(C));
+    }
   if (auto It = Doc.find("errors"); It != Doc.end() && It->is_array())
     for (const json &E : *It)
       if (E.is_array() && E.size() == 2 && E[0].is_string() &&

@@ -7,6 +7,7 @@
 #ifndef MPL_TOOL_CLI_WIRE_H
 #define MPL_TOOL_CLI_WIRE_H
 
+#include "core/Engine.h"
 #include "core/Report.h"
 #include <string>
 #include <vector>
@@ -26,6 +27,8 @@ struct UnitResult {
   bool Skipped = false;
   /// Findings the engine dropped (NOLINT, suppression list).
   unsigned Suppressed = 0;
+  /// Callbacks whose conversion spans units (Engine.h).
+  std::vector<CrossUnitCallback> CrossUnit;
 };
 
 std::string encodeUnitResult(const UnitResult &U);

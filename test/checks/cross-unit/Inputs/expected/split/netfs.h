@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef NETFS_H
+#define NETFS_H
+
+#include <linux/fs.h>
+#include <linux/mm.h>
+
+extern const struct vm_operations_struct netfs_file_vm_ops;
+extern int netfs_file_mmap_prepare(struct vm_area_desc *desc);
+extern int netfs_file_strict_mmap_prepare(struct vm_area_desc *desc);
+int netfs_revalidate(struct file *file);
+
+#endif

@@ -1,0 +1,326 @@
+//===- CrossUnit.cpp - callbacks defined in one unit, installed in others -===//
+//
+// cifsfs.c installs cifs_file_mmap, file.c defines it and cifsfs.h declares
+// it. Converting it means renaming the definition, the prototype and every
+// table together: one change over several files, applied whole or not at
+// all. The steps:
+//   1. the first pass of every unit reports the callbacks it installs but
+//      does not define, and those it defines that other units can name;
+//   2. a token scan of the tree finds the defining file and every other file
+//      that names the callback;
+//   3. files that name it and were not analysed are analysed (they may
+//      install it too);
+//   4. the defining unit is analysed again, told where else the callback is
+//      installed and what stops it there, and gives the verdict and the
+//      conversion;
+//   5. every site's finding is composed from that verdict
+//      (legacyHookFinding), and the edits of all units become one UnitFixes
+//      that prepareRewrites verifies in each unit.
+//
+//===----------------------------------------------------------------------===//
+#include "core/CallbackVerdict.h"
+#include "tool/cli/Runner.h"
+#include "tool/cli/SymbolScan.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Path.h"
+
+namespace mpl {
+namespace {
+
+/// A unit that installs or defines a cross-unit callback. Its record is
+/// looked up by name: the defining unit's second pass renumbers them.
+struct Member {
+  size_t Unit;
+};
+
+struct Group {
+  std::vector<Member> Installs;
+  /// Units that define it (one, unless the tree is ambiguous).
+  std::vector<Member> Defines;
+  std::set<std::string> DeclFiles;
+  /// The defining file, once known; why it could not be analysed, if not.
+  std::string DefiningFile;
+  std::string NotAnalysed;
+  std::vector<VerdictReason> Blockers;
+  bool SiteSilenced = false;
+};
+
+bool isHeader(llvm::StringRef Path) { return Path.ends_with(".h"); }
+
+} // namespace
+
+void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
+  std::map<std::string, Group> Groups;
+  std::map<std::string, size_t> UnitOfFile;
+  auto Installed = [&](const Member &M,
+                       const std::string &Name) -> CrossUnitCallback & {
+    for (CrossUnitCallback &C : Units[M.Unit].Result.CrossUnit)
+      if (C.Role == CrossUnitCallback::Installs && C.Name == Name)
+        return C;
+    llvm_unreachable("a member's record is gone");
+  };
+  auto Collect = [&](size_t U) {
+    AnalysedUnit &A = Units[U];
+    UnitOfFile[A.Command.File] = U;
+    if (!A.Decoded)
+      return;
+    for (const CrossUnitCallback &C : A.Result.CrossUnit) {
+      Group &G = Groups[C.Name];
+      (C.Role == CrossUnitCallback::Installs ? G.Installs : G.Defines)
+          .push_back({U});
+      G.DeclFiles.insert(C.DeclFiles.begin(), C.DeclFiles.end());
+    }
+  };
+  for (size_t U = 0; U < Units.size(); ++U)
+    Collect(U);
+  if (Groups.empty())
+    return;
+
+  // 2. Who names each callback, within the tree of the unit that named it.
+  std::map<std::string, std::set<std::string>> NamesByScope;
+  std::map<std::string, ScanScope> Scopes;
+  for (auto &[Name, G] : Groups) {
+    const Member &Any = G.Installs.empty() ? G.Defines.front() : G.Installs.front();
+    ScanScope Scope = scanScopeFor(Units[Any.Unit].Command.File);
+    std::string Key = llvm::join(Scope.Dirs, "\n");
+    Scopes[Key] = Scope;
+    NamesByScope[Key].insert(Name);
+  }
+  std::map<std::string, std::vector<SymbolMention>> Mentions;
+  std::map<std::string, std::string> ScopeOfName;
+  for (auto &[Key, Names] : NamesByScope) {
+    for (auto &[Name, Found] : scanForSymbols(Scopes[Key], Names))
+      Mentions[Name] = std::move(Found);
+    for (const std::string &Name : Names)
+      ScopeOfName[Name] = Scopes[Key].describe();
+  }
+
+  // 3. Defining files, and other C files that name a callback, are analysed.
+  std::vector<size_t> Extra;
+  auto AddUnit = [&](const std::string &File, const std::string &Callback,
+                     std::string &Why) -> std::optional<size_t> {
+    if (auto It = UnitOfFile.find(File); It != UnitOfFile.end()) {
+      Units[It->second].OnlyCallbacks.insert(Callback);
+      return It->second;
+    }
+    UnitCommand U;
+    if (!commandFor(File, U, Why))
+      return std::nullopt;
+    AnalysedUnit A;
+    A.Command = std::move(U);
+    A.Requested = false;
+    A.OnlyCallbacks.insert(Callback);
+    Units.push_back(std::move(A));
+    UnitOfFile[File] = Units.size() - 1;
+    Extra.push_back(Units.size() - 1);
+    return Units.size() - 1;
+  };
+  std::map<std::string, std::set<std::string>> DefinitionFiles;
+  for (auto &[Name, G] : Groups) {
+    std::set<std::string> &Defs = DefinitionFiles[Name];
+    for (const Member &M : G.Defines)
+      Defs.insert(Units[M.Unit].Command.File);
+    std::set<std::string> Static;
+    for (const SymbolMention &M : Mentions[Name])
+      if (M.K == SymbolMention::StaticDefinition)
+        Static.insert(M.File);
+    if (G.Defines.empty())
+      for (const SymbolMention &M : Mentions[Name])
+        if (M.K == SymbolMention::Definition && !isHeader(M.File))
+          Defs.insert(M.File);
+    for (const SymbolMention &M : Mentions[Name]) {
+      if (isHeader(M.File) || Defs.count(M.File) || Static.count(M.File) ||
+          M.K != SymbolMention::Use || UnitOfFile.count(M.File))
+        continue;
+      std::string Why;
+      if (!AddUnit(M.File, Name, Why))
+        G.Blockers.push_back(
+            {ReasonCode::OtherCallers, Classification::Manual,
+             {{M.File, M.Line, M.Column, {}},
+              "'" + Name + "' is also named in this file, which could not "
+              "be analysed (" + Why + ")"}});
+    }
+  }
+  if (!Extra.empty()) {
+    runUnits(Units, Extra, false);
+    for (size_t U : Extra)
+      Collect(U);
+  }
+
+  // What stops the conversion outside the defining unit.
+  for (auto &[Name, G] : Groups) {
+    std::set<std::string> Analysed;
+    for (const Member &M : G.Installs) {
+      const AnalysedUnit &A = Units[M.Unit];
+      const CrossUnitCallback &C = Installed(M, Name);
+      Analysed.insert(A.Command.File);
+      G.Blockers.insert(G.Blockers.end(), C.SiteReasons.begin(),
+                        C.SiteReasons.end());
+      G.SiteSilenced |= C.SiteSilenced;
+      if (!A.clean() && !C.Sites.empty())
+        G.Blockers.push_back(
+            {ReasonCode::DoesNotCompile, Classification::Manual,
+             {C.Sites.front().Where,
+              "this table's translation unit does not compile; the tables "
+              "and the definition are converted together or not at all"}});
+    }
+    for (const Member &M : G.Defines)
+      Analysed.insert(Units[M.Unit].Command.File);
+    const std::set<std::string> &Defs = DefinitionFiles[Name];
+    std::set<std::string> Reported;
+    for (const SymbolMention &M : Mentions[Name]) {
+      if (Analysed.count(M.File) || Defs.count(M.File) ||
+          M.K == SymbolMention::StaticDefinition)
+        continue;
+      // A prototype is renamed with the definition where a unit sees it;
+      // elsewhere, and in a C file, a stale prototype is harmless.
+      if (M.K == SymbolMention::Declaration &&
+          (!isHeader(M.File) || G.DeclFiles.count(M.File)))
+        continue;
+      if (M.K == SymbolMention::Definition && !isHeader(M.File))
+        continue;
+      auto Unit = UnitOfFile.find(M.File);
+      if (Unit != UnitOfFile.end() && !Units[Unit->second].Decoded)
+        continue; // reported as not analysed below
+      if (!Reported.insert(M.File).second)
+        continue;
+      G.Blockers.push_back(
+          {ReasonCode::OtherCallers, Classification::Manual,
+           {{M.File, M.Line, M.Column, {}},
+            "'" + Name + "' is also named here, outside an ops table the "
+            "tool converts; that use needs the legacy signature"}});
+    }
+    if (Defs.empty())
+      G.NotAnalysed = "no definition of '" + Name + "' was found in " +
+                      ScopeOfName[Name];
+    else if (Defs.size() == 1)
+      G.DefiningFile = *Defs.begin();
+  }
+
+  // 4. The defining units, with what the others found.
+  std::vector<size_t> Definers;
+  for (auto &[Name, G] : Groups) {
+    for (const std::string &File : DefinitionFiles[Name]) {
+      std::string Why;
+      std::optional<size_t> U = AddUnit(File, Name, Why);
+      if (!U) {
+        G.NotAnalysed = "its definition in " + File + " could not be analysed (" +
+                        Why + ")";
+        continue;
+      }
+      UsedElsewhere &Facts = Units[*U].DefinedHere[Name];
+      for (const Member &M : G.Installs)
+        for (const HookSite &S : Installed(M, Name).Sites)
+          Facts.Installs.push_back(S.Where);
+      Facts.Blockers = G.Blockers;
+      Facts.SiteSilenced = G.SiteSilenced;
+      if (std::find(Definers.begin(), Definers.end(), *U) == Definers.end())
+        Definers.push_back(*U);
+    }
+  }
+  // Extra units were collected already; only their cross-unit records
+  // change, so forget the old ones.
+  runUnits(Units, Definers, false);
+
+  // 5. One verdict per callback, every site composed from it.
+  for (auto &[Name, G] : Groups) {
+    const CrossUnitCallback *Definition = nullptr;
+    const AnalysedUnit *Definer = nullptr;
+    std::vector<std::string> DefinedIn;
+    for (const std::string &File : DefinitionFiles[Name]) {
+      auto It = UnitOfFile.find(File);
+      if (It == UnitOfFile.end())
+        continue;
+      const AnalysedUnit &A = Units[It->second];
+      for (const CrossUnitCallback &C : A.Result.CrossUnit)
+        if (C.Role == CrossUnitCallback::Defines && C.Name == Name &&
+            C.Verdict.Definition) {
+          Definition = &C;
+          Definer = &A;
+          DefinedIn.push_back(File);
+        }
+      if (!A.Decoded || !A.clean())
+        G.NotAnalysed = "its definition in " + File + " does not compile" +
+                        (A.Result.FirstCompilerError.empty()
+                             ? std::string()
+                             : " (" + A.Result.FirstCompilerError + ")");
+    }
+    if (DefinedIn.size() > 1)
+      G.NotAnalysed = "'" + Name + "' is defined in several files (" +
+                      llvm::join(DefinedIn, ", ") + ")";
+    else if (!Definition && G.NotAnalysed.empty())
+      G.NotAnalysed = "no definition of '" + Name + "' was compiled in " +
+                      llvm::join(DefinitionFiles[Name], ", ");
+    bool Resolved = Definition && G.NotAnalysed.empty();
+
+    bool Convertible = Resolved && Definition->Verdict.Class ==
+                                       Classification::Convertible &&
+                       !Definition->Edits.empty();
+    UnitFixes Group;
+    if (Convertible) {
+      Group.MainFiles.push_back(Definer->Command.File);
+      Group.Edits = Definition->Edits;
+      for (const Member &M : G.Installs) {
+        const AnalysedUnit &A = Units[M.Unit];
+        const CrossUnitCallback &C = Installed(M, Name);
+        Convertible &= A.clean() && !C.Edits.empty();
+        Group.MainFiles.push_back(A.Command.File);
+        Group.Edits.insert(Group.Edits.end(), C.Edits.begin(), C.Edits.end());
+      }
+    }
+    // The edits also ride on one site's finding (--export-fixes, JSON);
+    // its unit's fixes then hold them too, which changes nothing: identical
+    // edits are merged, and either verification refuses them all.
+    bool FixAttached = !Convertible || !Opts.CollectFixes;
+    auto AttachFix = [&](Finding &F) {
+      if (!FixAttached)
+        F.Fix = Group.Edits;
+      FixAttached = true;
+    };
+
+    // The defining unit's own sites already carry the verdict; their edits
+    // are the group's.
+    if (Resolved)
+      for (AnalysedUnit &A : Units)
+        if (&A == Definer)
+          for (unsigned I : Definition->SiteFindings) {
+            A.Result.Findings[I].Fix.clear();
+            A.Result.Findings[I].Fixable = Convertible;
+            AttachFix(A.Result.Findings[I]);
+          }
+    for (const Member &M : G.Installs) {
+      AnalysedUnit &A = Units[M.Unit];
+      const CrossUnitCallback &C = Installed(M, Name);
+      CallbackVerdict V;
+      if (Resolved) {
+        V = Definition->Verdict;
+        V.Edits.clear();
+      } else {
+        V.Name = Name;
+        V.Reasons = C.SiteReasons;
+        if (!C.Sites.empty())
+          V.Reasons.insert(
+              V.Reasons.begin(),
+              {ReasonCode::CallbackElsewhere, Classification::Manual,
+               {C.Sites.front().Where, "'" + Name + "' is defined in another "
+                                       "file; not analysed: " + G.NotAnalysed}});
+      }
+      for (size_t K = 0; K < C.SiteFindings.size() && K < C.Sites.size(); ++K) {
+        const HookSite &Site = C.Sites[K];
+        CallbackVerdict ForSite = V;
+        // The definition's notes list every installing site; not this one.
+        llvm::erase_if(ForSite.Notes, [&](const FindingNote &N) {
+          return N.Where.File == Site.Where.File && N.Where.Line == Site.Where.Line;
+        });
+        Finding F = legacyHookFinding(Site, ForSite);
+        F.Fixable = Convertible;
+        AttachFix(F);
+        A.Result.Findings[C.SiteFindings[K]] = std::move(F);
+      }
+    }
+    if (Convertible && Opts.CollectFixes)
+      Fixes.push_back(std::move(Group));
+  }
+}
+
+} // namespace mpl
