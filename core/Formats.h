@@ -76,13 +76,19 @@ std::string baselineFile(const Report &R,
 bool readBaseline(llvm::StringRef Path, std::multiset<std::string> &Out,
                   std::string &Error);
 
-struct PatchInput {
+struct PatchFile {
   /// Path shown in the diff, relative to the tree root.
   std::string RelPath;
   std::string Before, After;
+};
+
+struct PatchInput {
+  /// The files of one change: a callback defined in one file and installed
+  /// in others changes in all of them at once.
+  std::vector<PatchFile> Files;
   /// Subject prefix ("char: mem").
   std::string Prefix;
-  /// Callbacks converted in this file.
+  /// Callbacks converted by this change.
   std::vector<std::string> Callbacks;
 };
 /// One git format-patch mail (headers, body, diff, no diffstat).

@@ -17,6 +17,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
+#include <functional>
 #include <csignal>
 #include <cstdlib>
 #include <set>
@@ -542,6 +543,40 @@ bool Runner::commandFor(const std::string &File, UnitCommand &U,
   }
   U.Command.CommandLine = Sanitizer.sanitize(U.Command.CommandLine);
   return true;
+}
+
+std::vector<std::vector<std::string>>
+Runner::changeSets(const std::map<std::string, FileRewrite> &Rewrites) const {
+  // Union-find over the files each UnitFixes touches.
+  std::map<std::string, std::string> Parent;
+  std::function<std::string(const std::string &)> Find =
+      [&](const std::string &F) -> std::string {
+    std::string &P = Parent[F];
+    if (P.empty() || P == F)
+      return P = F;
+    return P = Find(P);
+  };
+  for (const auto &[Path, Rewrite] : Rewrites)
+    Find(Path);
+  for (const UnitFixes &U : Fixes) {
+    std::string First;
+    for (const Edit &E : U.Edits) {
+      if (!Rewrites.count(E.File))
+        continue;
+      if (First.empty())
+        First = Find(E.File);
+      else
+        Parent[Find(E.File)] = First;
+    }
+  }
+  std::map<std::string, std::vector<std::string>> Sets;
+  for (const auto &[Path, Rewrite] : Rewrites)
+    Sets[Find(Path)].push_back(Path);
+  std::vector<std::vector<std::string>> Out;
+  for (auto &[Root, Files] : Sets)
+    Out.push_back(std::move(Files));
+  std::sort(Out.begin(), Out.end());
+  return Out;
 }
 
 std::map<std::string, std::vector<Edit>> Runner::editsByFile() const {

@@ -80,6 +80,11 @@ public:
   /// edits merged.
   std::map<std::string, std::vector<Edit>> editsByFile() const;
 
+  /// The rewritten files in sets that must be applied together (a callback
+  /// converted across units, a header two units edit), each set sorted.
+  std::vector<std::vector<std::string>>
+  changeSets(const std::map<std::string, FileRewrite> &Rewrites) const;
+
 private:
   /// Edits applied together or not at all; every unit in MainFiles must
   /// re-parse with them (one unit, or all units of a cross-unit callback).

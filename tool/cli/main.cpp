@@ -214,8 +214,10 @@ std::string slug(StringRef S) {
   return Out;
 }
 
-/// --patches: one mail per rewritten file.
+/// --patches: one mail per change: a file, or the files a callback converted
+/// across units touches (they apply together or not at all).
 void writePatches(const std::map<std::string, mpl::FileRewrite> &Rewrites,
+                  const std::vector<std::vector<std::string>> &ChangeSets,
                   const mpl::Report &R, StringRef FallbackRoot,
                   mpl::Report &Out) {
   if (std::error_code EC = sys::fs::create_directories(PatchesDir)) {
@@ -224,7 +226,15 @@ void writePatches(const std::map<std::string, mpl::FileRewrite> &Rewrites,
     return;
   }
   unsigned N = 0;
-  for (const auto &[Path, Rewrite] : Rewrites) {
+  for (const std::vector<std::string> &Change : ChangeSets) {
+    // The subject follows the change's first C file (the tables, for a
+    // callback defined elsewhere too: both are in one directory).
+    std::string Path = Change.front();
+    for (const std::string &F : Change)
+      if (StringRef(F).ends_with(".c")) {
+        Path = F;
+        break;
+      }
     std::string Dir(sys::path::parent_path(Path));
     std::string Root(FallbackRoot);
     std::string Prefix;
@@ -244,20 +254,21 @@ void writePatches(const std::map<std::string, mpl::FileRewrite> &Rewrites,
         From = StringRef(*Name).trim().str() + " <" +
                StringRef(*Mail).trim().str() + ">";
     }
-    std::string Rel = mpl::displayPath(Path, Root);
     if (Prefix.empty())
-      Prefix = mpl::prefixFromPath(Rel);
+      Prefix = mpl::prefixFromPath(mpl::displayPath(Path, Root));
     mpl::PatchInput P;
-    P.RelPath = Rel;
-    P.Before = Rewrite.Before;
-    P.After = Rewrite.After;
     P.Prefix = Prefix;
     std::set<std::string> Seen;
-    for (const mpl::Finding &F : R.Findings)
-      for (const mpl::Edit &E : F.Fix)
-        if (E.File == Path && !F.Callback.empty() &&
-            Seen.insert(F.Callback).second)
-          P.Callbacks.push_back(F.Callback);
+    for (const std::string &File : Change) {
+      const mpl::FileRewrite &Rewrite = Rewrites.at(File);
+      P.Files.push_back(
+          {mpl::displayPath(File, Root), Rewrite.Before, Rewrite.After});
+      for (const mpl::Finding &F : R.Findings)
+        for (const mpl::Edit &E : F.Fix)
+          if (E.File == File && !F.Callback.empty() &&
+              Seen.insert(F.Callback).second)
+            P.Callbacks.push_back(F.Callback);
+    }
     std::string Mail =
         mpl::formatPatch(P, From, rfc2822Date(), MPL_VERSION);
     char Num[8];
@@ -494,7 +505,7 @@ int main(int Argc, const char **Argv) {
                     R);
   }
   if (WantPatches)
-    writePatches(Rewrites, R, DBDir.empty() ? Cwd.str() : StringRef(DBDir), R);
+    writePatches(Rewrites, Run.changeSets(Rewrites), R, DBDir.empty() ? Cwd.str() : StringRef(DBDir), R);
 
   // Baselines: written from every finding; with --baseline only the findings
   // it does not hold are reported and count.
