@@ -38,8 +38,7 @@ struct Group {
   /// Units that define it (one, unless the tree is ambiguous).
   std::vector<Member> Defines;
   std::set<std::string> DeclFiles;
-  /// The defining file, once known; why it could not be analysed, if not.
-  std::string DefiningFile;
+  /// Why the definition could not be analysed, if so.
   std::string NotAnalysed;
   std::vector<VerdictReason> Blockers;
   bool SiteSilenced = false;
@@ -124,10 +123,11 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
     for (const SymbolMention &M : Mentions[Name])
       if (M.K == SymbolMention::StaticDefinition)
         Static.insert(M.File);
-    if (G.Defines.empty())
-      for (const SymbolMention &M : Mentions[Name])
-        if (M.K == SymbolMention::Definition && !isHeader(M.File))
-          Defs.insert(M.File);
+    // Every file with a definition of that name counts, compiled in this
+    // configuration or not: renaming one would leave the other behind.
+    for (const SymbolMention &M : Mentions[Name])
+      if (M.K == SymbolMention::Definition && !isHeader(M.File))
+        Defs.insert(M.File);
     for (const SymbolMention &M : Mentions[Name]) {
       if (isHeader(M.File) || Defs.count(M.File) || Static.count(M.File) ||
           M.K != SymbolMention::Use || UnitOfFile.count(M.File))
@@ -193,13 +193,16 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
     if (Defs.empty())
       G.NotAnalysed = "no definition of '" + Name + "' was found in " +
                       ScopeOfName[Name];
-    else if (Defs.size() == 1)
-      G.DefiningFile = *Defs.begin();
+    else if (Defs.size() > 1)
+      G.NotAnalysed = "'" + Name + "' is defined in several files (" +
+                      llvm::join(Defs, ", ") + ")";
   }
 
   // 4. The defining units, with what the others found.
   std::vector<size_t> Definers;
   for (auto &[Name, G] : Groups) {
+    if (!G.NotAnalysed.empty())
+      continue;
     for (const std::string &File : DefinitionFiles[Name]) {
       std::string Why;
       std::optional<size_t> U = AddUnit(File, Name, Why);
@@ -226,29 +229,31 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
   for (auto &[Name, G] : Groups) {
     const CrossUnitCallback *Definition = nullptr;
     const AnalysedUnit *Definer = nullptr;
-    std::vector<std::string> DefinedIn;
     for (const std::string &File : DefinitionFiles[Name]) {
       auto It = UnitOfFile.find(File);
-      if (It == UnitOfFile.end())
+      if (!G.NotAnalysed.empty() || It == UnitOfFile.end())
         continue;
       const AnalysedUnit &A = Units[It->second];
+      if (!A.Decoded) {
+        G.NotAnalysed = "its definition in " + File + " could not be analysed (" +
+                        A.Outcome.describe(Opts.TimeoutSeconds) + ")";
+        continue;
+      }
+      if (!A.clean()) {
+        G.NotAnalysed = "its definition in " + File + " does not compile" +
+                        (A.Result.FirstCompilerError.empty()
+                             ? std::string()
+                             : " (" + A.Result.FirstCompilerError + ")");
+        continue;
+      }
       for (const CrossUnitCallback &C : A.Result.CrossUnit)
         if (C.Role == CrossUnitCallback::Defines && C.Name == Name &&
             C.Verdict.Definition) {
           Definition = &C;
           Definer = &A;
-          DefinedIn.push_back(File);
         }
-      if (!A.Decoded || !A.clean())
-        G.NotAnalysed = "its definition in " + File + " does not compile" +
-                        (A.Result.FirstCompilerError.empty()
-                             ? std::string()
-                             : " (" + A.Result.FirstCompilerError + ")");
     }
-    if (DefinedIn.size() > 1)
-      G.NotAnalysed = "'" + Name + "' is defined in several files (" +
-                      llvm::join(DefinedIn, ", ") + ")";
-    else if (!Definition && G.NotAnalysed.empty())
+    if (!Definition && G.NotAnalysed.empty())
       G.NotAnalysed = "no definition of '" + Name + "' was compiled in " +
                       llvm::join(DefinitionFiles[Name], ", ");
     bool Resolved = Definition && G.NotAnalysed.empty();

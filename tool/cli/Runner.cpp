@@ -637,6 +637,16 @@ std::map<std::string, FileRewrite> Runner::prepareRewrites(Report &R) {
             "-ferror-limit=0", ArgumentInsertPosition::END));
         for (const auto &[Path, Rewrite] : Rewrites)
           Tool.mapVirtualFile(Path, Rewrite.After);
+        if (!Opts.Engine.Api.isAuto()) {
+          // An explicit level may be newer than the headers. The check then
+          // stands in for the newer headers' type: without it, a renamed
+          // prototype in a header would declare `struct vm_area_desc` in
+          // its own scope and clash with the definition.
+          const char *Types = "/mmap-prepare-lint/newer-api-types.h";
+          Tool.mapVirtualFile(Types, "struct vm_area_desc;\n");
+          Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
+              {"-include", Types}, ArgumentInsertPosition::END));
+        }
         ErrorCollector Diags;
         Diags.TolerateNewerApi = !Opts.Engine.Api.isAuto();
         Tool.setDiagnosticConsumer(&Diags);
