@@ -12,8 +12,8 @@ conversion upstream made by hand in a newer kernel.
      NEW_TREE for the same variable (same file; else a file with the same
      basename; else the only file defining it) setting `.mmap_prepare = Y`.
      Each such (file, variable, slot) is a pair.
-  2. Per table file (plus the file defining X when that is another file of the
-     same directory): mmap-prepare-lint -p OLD_TREE --api=7.3 --format=json
+  2. Per table file (only that file: a callback defined in another file is
+     found and converted with it by the tool): mmap-prepare-lint -p OLD_TREE --api=7.3 --format=json
      --diff --explain, run from OLD_TREE, one file group per process, -j groups
      at a time. --diff writes nothing; the tool's diff (the same rewrites --fix
      writes, after the re-parse check) is applied here to copies of the files.
@@ -389,11 +389,18 @@ def apply_diff(diff, root):
         while i < len(lines) and lines[i].startswith("@@"):
             m = re.match(r"@@ -(\d+),(\d+) \+(\d+),(\d+) @@", lines[i])
             ostart, ocount = int(m.group(1)), int(m.group(2))
+            left_old, left_new = ocount, int(m.group(4))
             ostart = ostart - 1 if ocount else ostart
             new.extend(old[pos:ostart])
             pos = ostart
             i += 1
-            while i < len(lines) and lines[i][:1] in (" ", "-", "+", "\\"):
+            # The hunk's counts say where it ends: a removed line may itself
+            # start with "--- ", like the next file's header.
+            while i < len(lines) and (left_old > 0 or left_new > 0 or lines[i].startswith("\\")):
+                if lines[i][:1] in (" ", "-"):
+                    left_old -= 1
+                if lines[i][:1] in (" ", "+"):
+                    left_new -= 1
                 k, body = lines[i][0], lines[i][1:]
                 if i + 1 < len(lines) and lines[i + 1].startswith("\\"):
                     body = body.rstrip("\n")
@@ -519,12 +526,11 @@ def main():
                  new_def_line=line_of(new.text(nrel), ndef[0]) if ndef else None)
         p["old_library"] = orel is None or os.path.dirname(orel) != os.path.dirname(p["rel"])
         p["new_library"] = nrel is None or os.path.dirname(nrel) != os.path.dirname(p["new_rel"])
+    # Only the table file is named: the tool finds a callback defined in
+    # another file by itself and converts the files together.
     groups = {}
     for p in pairs:
-        g = groups.setdefault(p["rel"], [p["rel"]])
-        if not p["old_library"] and p["old_def"] != p["rel"] and p["old_def"].endswith(".c") \
-                and p["old_def"] not in g:
-            g.append(p["old_def"])
+        groups.setdefault(p["rel"], [p["rel"]])
     print("upstream-agreement: %d .mmap tables in %s, %d became .mmap_prepare in %s "
           "(%d still .mmap, %d not found); running the tool on %d file groups, -j%d"
           % (len(old_tables), old.root, len(pairs), new.root, stayed, gone, len(groups), a.j),
