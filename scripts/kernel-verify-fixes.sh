@@ -26,12 +26,18 @@ print("\n".join(files))
 PY
 mapfile -t files <"$work/files"
 echo "files with convertible callbacks: ${#files[@]}" >&2
-for f in "${files[@]}"; do
+# A callback defined in another file changes that file and its header too:
+# every file the fix will write is backed up (the diff names them).
+"$tool" -p . --diff "${files[@]}" >"$work/diff" 2>/dev/null || true
+sed -n 's|^+++ b/||p' "$work/diff" | sort -u >"$work/changed"
+mapfile -t changed <"$work/changed"
+echo "files the fix writes: ${#changed[@]}" >&2
+for f in "${changed[@]}"; do
   mkdir -p "$work/orig/$(dirname "$f")"
   cp -p "$f" "$work/orig/$f"
 done
 restore() {
-  for f in "${files[@]}"; do cp -p "$work/orig/$f" "$f"; done
+  for f in "${changed[@]}"; do cp -p "$work/orig/$f" "$f"; done
 }
 [[ ${KEEP:-0} == 1 ]] || trap 'restore; rm -rf "$work"' EXIT
 
@@ -40,7 +46,8 @@ grep -c '^fixed: ' "$work/fix.err" | sed 's/^/files rewritten: /' >&2 || true
 grep ': error: ' "$work/fix.err" >&2 || true
 
 ok=0; bad=0
-for f in "${files[@]}"; do
+for f in "${changed[@]}"; do
+  [[ $f == *.c ]] || continue
   cmp -s "$f" "$work/orig/$f" && continue
   obj=${f%.c}.o
   if make -s LLVM=-19 KCFLAGS=-Werror -j"$jobs" "$obj" >"$work/build.log" 2>&1; then
@@ -50,7 +57,8 @@ for f in "${files[@]}"; do
   fi
 done
 echo "converted files compiling with the tree's flags: $ok, failing: $bad" >&2
-"$tool" -p . --format=json "${files[@]}" >"$work/after.json" 2>/dev/null || true
+mapfile -t again < <(printf '%s\n' "${files[@]}" "${changed[@]}" | grep '\.c$' | sort -u)
+"$tool" -p . --format=json "${again[@]}" >"$work/after.json" 2>/dev/null || true
 python3 - "$work/after.json" <<'PY' >&2
 import json, sys
 report = json.load(open(sys.argv[1]))
