@@ -25,6 +25,26 @@ bool isRelease(llvm::StringRef Name) {
   return false;
 }
 
+/// Does the hook ask for page-table work that runs after it returns (an
+/// mmap_action_*() call, or a legacy remap that becomes one)?
+bool requestsAction(const FunctionDecl *Hook) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    bool Found = false;
+    bool VisitCallExpr(CallExpr *Call) {
+      if (const FunctionDecl *FD = Call->getDirectCallee()) {
+        llvm::StringRef Name = FD->getName();
+        const KernelApiEntry *Api = lookupKernelApi(Name);
+        Found |= Name.starts_with("mmap_action_") ||
+                 (Api && (Api->Role == ApiRole::Action ||
+                          Api->Role == ApiRole::DescAction));
+      }
+      return true;
+    }
+  } F;
+  F.TraverseStmt(Hook->getBody());
+  return F.Found;
+}
+
 const ParmVarDecl *mappingParam(const FunctionDecl *FD) {
   for (const ParmVarDecl *P : FD->parameters())
     if (const auto *PT = P->getType()->getAs<PointerType>())
@@ -51,18 +71,23 @@ public:
     std::string Name = spelledCalleeName(Call, Ctx);
     if (Name.empty())
       return true;
-    if (isStateAcquiringCallee(Name))
-      add("calls " + Name +
-              "(); the hook may run for a mapping that is then merged or "
-              "fails, so the state would leak: move it to vm_ops->mapped "
-              "(7.1+) or keep .mmap",
-          Call->getBeginLoc());
-    else if (std::optional<std::string> Inner = stateInHelper(Call, Name))
-      add("calls " + Name + "(), which " + *Inner, Call->getBeginLoc());
     std::string Arg = Call->getNumArgs()
                           ? spelledText(Call->getArg(0)->getSourceRange(), Ctx)
                                 .value_or("?")
                           : "";
+    if (isAtomicWrite(Name))
+      add("changes " + llvm::StringRef(Arg).ltrim('&').str() + " with " +
+              Name + "(); the hook may run for a mapping that is then "
+              "merged or fails, so the count would stay wrong",
+          Call->getBeginLoc());
+    else if (isStateAcquiringCallee(Name))
+      add("calls " + Name +
+              "(); the hook may run for a mapping that is then merged or "
+              "fails, so the state would leak",
+          Call->getBeginLoc());
+    else if (std::optional<std::string> Inner = stateInHelper(Call, Name))
+      add("calls " + Name + "(), which " + *Inner, Call->getBeginLoc(),
+          /*Advice=*/false);
     if (const char *Release = releaseOf(Name)) {
       auto &Entry = Locks[std::string(Release) + "(" + Arg + ")"];
       if (Entry.first++ == 0)
@@ -75,15 +100,32 @@ public:
 
   bool VisitUnaryOperator(UnaryOperator *UO) {
     if (UO->isIncrementDecrementOp())
-      counterUpdate(UO->getSubExpr(), UO->getBeginLoc());
+      if (std::optional<std::string> Object = longLived(UO->getSubExpr()))
+        add("updates " + *Object + ", which outlives the hook; a merged or "
+            "failed mapping would leave the count wrong",
+            UO->getBeginLoc());
     return true;
   }
 
-  bool VisitCompoundAssignOperator(CompoundAssignOperator *CAO) {
-    if (CAO->getOpcode() == BO_AddAssign || CAO->getOpcode() == BO_SubAssign)
-      counterUpdate(CAO->getLHS(), CAO->getBeginLoc());
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (!BO->isAssignmentOp())
+      return true;
+    // Storing the vma itself is stores-vma's business.
+    if (const auto *RHS =
+            dyn_cast<DeclRefExpr>(BO->getRHS()->IgnoreParenImpCasts()))
+      if (Mapping && RHS->getDecl() == Mapping)
+        return true;
+    if (std::optional<std::string> Object = longLived(BO->getLHS()))
+      add((BO->getOpcode() == BO_Assign ? "stores to " : "updates ") +
+              *Object + ", which outlives the hook; a merged or failed "
+              "mapping would leave it changed",
+          BO->getBeginLoc());
     return true;
   }
+
+  /// An action is requested: its failure (after the hook) skips ->mapped
+  /// but still runs ->close.
+  bool RequestsAction = false;
 
   void finishLocks() {
     for (const auto &Entry : Locks)
@@ -92,7 +134,7 @@ public:
                 " still locked (no matching " +
                 Entry.first().split('(').first.str() +
                 "()); a hook must not hand a held lock to a later callback",
-            Entry.second.second);
+            Entry.second.second, /*Advice=*/false);
   }
 
 private:
@@ -108,14 +150,24 @@ private:
         !Visited->insert(Def).second)
       return std::nullopt;
     StateFinder Inner(Def, Ctx, Depth + 1, Visited);
+    Inner.RequestsAction = RequestsAction;
     Inner.TraverseStmt(Def->getBody());
     if (Inner.Found.empty())
       return std::nullopt;
     return Inner.Found.front().Message;
   }
 
-  void add(std::string Message, SourceLocation Loc) {
-    Found.push_back({ReasonCode::StateInHook, Classification::Manual, std::move(Message),
+  void add(std::string Message, SourceLocation Loc, bool Advice = true) {
+    if (Advice)
+      Message += RequestsAction
+                     ? ": the hook requests an action, and a failing action "
+                       "skips vm_ops->mapped but still calls ->close, so "
+                       "state moved to ->mapped (7.1+) needs a ->close that "
+                       "undoes only what ->mapped took; or keep .mmap"
+                     : ": move it to vm_ops->mapped (7.1+), undone in "
+                       "->close, or keep .mmap";
+    Found.push_back({ReasonCode::StateInHook, Classification::Manual,
+                     std::move(Message),
                      Ctx.getSourceManager().getFileLoc(Loc)});
   }
 
@@ -126,25 +178,63 @@ private:
     return dyn_cast<DeclRefExpr>(Base);
   }
 
-  void counterUpdate(const Expr *Target, SourceLocation Loc) {
+  /// The spelling of \p Target when it is an object that outlives the
+  /// hook: a field reached through a pointer or a global, or a global. The
+  /// mapping's own fields (desc->pgoff += n) and locals are not.
+  std::optional<std::string> longLived(const Expr *Target) {
     Target = Target->IgnoreParenImpCasts();
     bool Shared = false;
     if (const auto *ME = dyn_cast<MemberExpr>(Target)) {
       const DeclRefExpr *Ref = baseRef(ME);
       const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-      // Fields reached through a pointer or a global outlive the hook;
-      // the mapping's own fields (desc->pgoff += n) are its business.
       Shared = (ME->isArrow() || !VD || VD->hasGlobalStorage()) &&
-               !(Ref && Ref->getDecl() == Mapping);
+               !(Ref && Ref->getDecl() == Mapping) && !throughLocal(ME);
     } else if (const auto *DRE = dyn_cast<DeclRefExpr>(Target)) {
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
         Shared = VD->hasGlobalStorage();
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(Target)) {
+      // *p = x through a pointer that is not the address of a local.
+      Shared = UO->getOpcode() == UO_Deref && !throughLocal(UO->getSubExpr());
     }
-    if (Shared)
-      add("updates a counter that outlives the hook; a merged or failed "
-          "mapping would leave it wrong: move it to vm_ops->mapped (7.1+) "
-          "or keep .mmap",
-          Loc);
+    if (!Shared)
+      return std::nullopt;
+    return spelledText(Target->getSourceRange(), Ctx).value_or("an object");
+  }
+
+  /// `local.field`, `(&local)->field`, `p->x` where p = &local: the object
+  /// dies with the hook.
+  bool throughLocal(const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    while (true) {
+      if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+        if (ME->isArrow()) {
+          E = ME->getBase()->IgnoreParenImpCasts();
+          const auto *AddrOf = dyn_cast<UnaryOperator>(E);
+          if (!AddrOf || AddrOf->getOpcode() != UO_AddrOf)
+            return localPointee(E);
+          E = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+          continue;
+        }
+        E = ME->getBase()->IgnoreParenImpCasts();
+        continue;
+      }
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+          return VD->hasLocalStorage() && !VD->getType()->isPointerType();
+      return false;
+    }
+  }
+
+  /// A local pointer initialised with the address of a local (`p = &buf`).
+  bool localPointee(const Expr *E) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!VD || !VD->hasLocalStorage() || !VD->getInit())
+      return false;
+    const auto *AddrOf =
+        dyn_cast<UnaryOperator>(VD->getInit()->IgnoreParenImpCasts());
+    return AddrOf && AddrOf->getOpcode() == UO_AddrOf &&
+           throughLocal(AddrOf->getSubExpr());
   }
 
   ASTContext &Ctx;
@@ -160,6 +250,7 @@ std::vector<Reason> findHookState(const FunctionDecl *Hook, ASTContext &Ctx) {
   if (!Hook->hasBody())
     return {};
   StateFinder F(Hook, Ctx);
+  F.RequestsAction = requestsAction(Hook);
   F.TraverseStmt(Hook->getBody());
   F.finishLocks();
   return std::move(F.Found);

@@ -268,9 +268,21 @@ const KernelApiEntry *lookupKernelApi(llvm::StringRef Name) {
 
 llvm::ArrayRef<KernelApiEntry> kernelApiTable() { return table(); }
 
+bool isAtomicWrite(llvm::StringRef Name) {
+  // Every operation of the atomic and reference-count families changes the
+  // object except a read.
+  for (llvm::StringRef Family : {"atomic_", "atomic64_", "atomic_long_",
+                                 "refcount_", "kref_"})
+    if (Name.starts_with(Family))
+      return !Name.contains("read");
+  return false;
+}
+
 bool isStateAcquiringCallee(llvm::StringRef Name) {
   if (const KernelApiEntry *E = lookupKernelApi(Name))
     return E->Role == ApiRole::StateAcquire;
+  if (isAtomicWrite(Name))
+    return true;
   if (Name.starts_with("pm_runtime_get"))
     return true;
   // Kernel convention: foo_get() takes a reference that foo_put() drops.

@@ -110,6 +110,9 @@ llvm::ArrayRef<KernelApiEntry> kernelApiTable();
 /// Does calling \p Name take state that outlives the call? The table plus
 /// the kernel's foo_get()/foo_put() convention.
 bool isStateAcquiringCallee(llvm::StringRef Name);
+/// atomic_*, atomic64_*, atomic_long_*, refcount_*, kref_*: any operation
+/// but a read changes a counter that outlives the caller.
+bool isAtomicWrite(llvm::StringRef Name);
 
 /// A name that exists only in kernels that have the mmap_prepare API (a
 /// replacement in the table, a descriptor helper, a VMA_xxx_BIT).

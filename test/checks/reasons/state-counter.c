@@ -33,5 +33,5 @@ static const struct file_operations sc_fops = {
 };
 // CHECK: state-counter.c:[[@LINE-2]]:2: warning: 'file_operations.mmap' is deprecated; 'sc_mmap' needs manual steps to move to mmap_prepare [mmap-prepare-legacy-hook]
 // CHECK-NEXT: state-counter.c:[[@LINE-16]]:12: note: 'sc_mmap' is defined here
-// CHECK-NEXT: state-counter.c:[[@LINE-11]]:2: note: updates a counter{{.*}} [state-in-hook]
-// OTHER: state-counter.c:[[@LINE-12]]:2: warning: the mmap hook updates a counter{{.*}} [mmap-prepare-stateful-hook]
+// CHECK-NEXT: state-counter.c:[[@LINE-11]]:2: note: updates dev->mmap_count, which outlives the hook; a merged or failed mapping would leave the count wrong{{.*}} [state-in-hook]
+// OTHER: state-counter.c:[[@LINE-12]]:2: warning: the mmap hook updates dev->mmap_count{{.*}} [mmap-prepare-stateful-hook]

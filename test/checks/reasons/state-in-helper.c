@@ -37,7 +37,7 @@ static int sh_mmap(struct file *file, struct vm_area_struct *vma)
 static const struct file_operations sh_fops = {
 	.mmap		= sh_mmap,
 };
-// CHECK: state-in-helper.c:30:2: warning: the mmap hook calls sh_add_open_mmap(), which calls atomic_inc(); {{.*}} [mmap-prepare-stateful-hook]
+// CHECK: state-in-helper.c:30:2: warning: the mmap hook calls sh_add_open_mmap(), which changes vnode->nr_mmap with atomic_inc(); {{.*}} [mmap-prepare-stateful-hook]
 // CHECK: state-in-helper.c:[[@LINE-3]]:2: warning: 'file_operations.mmap' is deprecated; 'sh_mmap' needs manual steps to move to mmap_prepare [mmap-prepare-legacy-hook]
 // CHECK-NEXT: state-in-helper.c:25:12: note: 'sh_mmap' is defined here
-// CHECK-NEXT: state-in-helper.c:30:2: note: calls sh_add_open_mmap(), which calls atomic_inc(); {{.*}} [state-in-hook]
+// CHECK-NEXT: state-in-helper.c:30:2: note: calls sh_add_open_mmap(), which changes vnode->nr_mmap with atomic_inc(); {{.*}} [state-in-hook]

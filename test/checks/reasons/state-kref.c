@@ -35,5 +35,5 @@ static const struct file_operations kr_fops = {
 };
 // CHECK: state-kref.c:[[@LINE-2]]:2: warning: 'file_operations.mmap' is deprecated; 'kr_mmap' needs manual steps to move to mmap_prepare [mmap-prepare-legacy-hook]
 // CHECK-NEXT: state-kref.c:[[@LINE-17]]:12: note: 'kr_mmap' is defined here
-// CHECK-NEXT: state-kref.c:[[@LINE-12]]:2: note: calls kref_get(){{.*}} [state-in-hook]
-// OTHER: state-kref.c:[[@LINE-13]]:2: warning: the mmap hook calls kref_get(){{.*}} [mmap-prepare-stateful-hook]
+// CHECK-NEXT: state-kref.c:[[@LINE-12]]:2: note: changes dev->ref with kref_get(){{.*}} [state-in-hook]
+// OTHER: state-kref.c:[[@LINE-13]]:2: warning: the mmap hook changes dev->ref with kref_get(){{.*}} [mmap-prepare-stateful-hook]

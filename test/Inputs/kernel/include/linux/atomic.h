@@ -34,6 +34,13 @@ static inline int atomic_cmpxchg(atomic_t *v, int old, int new)
 		v->counter = new;
 	return cur;
 }
+static inline bool atomic_inc_unless_negative(atomic_t *v)
+{
+	if (v->counter < 0)
+		return false;
+	v->counter++;
+	return true;
+}
 static inline bool atomic_inc_not_zero(atomic_t *v)
 {
 	if (!v->counter)
