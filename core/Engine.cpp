@@ -6,6 +6,7 @@
 #include "matchers/MmapSites.h"
 #include "matchers/PrepareHook.h"
 #include "matchers/RemapRange.h"
+#include "matchers/RuntimeFops.h"
 #include "matchers/SourceText.h"
 #include "rewriters/CallbackRewriter.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -51,6 +52,7 @@ public:
     if (Sites.empty() && Opts.DefinedHere.empty())
       return std::move(Result);
     Facts = collectTranslationUnitFacts(Ctx);
+    RuntimeTables = findRuntimeInstalledTables(Ctx);
 
     llvm::MapVector<const FunctionDecl *, std::vector<const MmapSite *>> ByCallback;
     llvm::MapVector<unsigned, std::vector<const MmapSite *>> MacroSites;
@@ -434,6 +436,25 @@ private:
                     "the ops table is initialised by position; the "
                     "mmap_prepare slot is elsewhere",
                     S->Loc);
+    // mmap() reads f_op->mmap_prepare at its start and f_op->mmap later
+    // (kernel-api.md 6a): a table swapped into an open file in between must
+    // have the hook kind of the one it replaced.
+    for (const MmapSite *S : Sites) {
+      if (!S->Table)
+        continue;
+      auto It = RuntimeTables.find(S->Table->getCanonicalDecl());
+      if (It == RuntimeTables.end())
+        continue;
+      M.addReason(ReasonCode::RuntimeFops,
+                  "'" + S->Table->getNameAsString() +
+                      "' is swapped into open files at runtime (line " +
+                      std::to_string(SM.getExpansionLineNumber(It->second)) +
+                      "); a concurrent mmap() reads ->mmap_prepare and "
+                      "->mmap at different times, so this table must keep "
+                      "the hook kind of every table it replaces: convert "
+                      "them together",
+                  S->Loc);
+    }
   }
 
   /// `EXPORT_SYMBOL(fn)` names written in this unit's files.
@@ -716,6 +737,7 @@ private:
   unsigned DetectedLevel = 0;
   TranslationUnitFacts Facts;
   llvm::DenseSet<const FunctionDecl *> MacroInstalled;
+  llvm::DenseMap<const VarDecl *, SourceLocation> RuntimeTables;
   TranslationUnitResult Result;
 };
 
