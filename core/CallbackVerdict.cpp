@@ -79,7 +79,13 @@ Finding legacyHookFinding(const HookSite &Site, const CallbackVerdict &V) {
                                      "vma; ") +
               (V.Name.empty() ? std::string("this callback")
                               : "'" + V.Name + "'") +
-              " " + headline(V.Class);
+              " " +
+              // No fix is offered for headers without the helpers: do not
+              // promise one.
+              (Site.HeadersTooOld && V.Class == Classification::Convertible
+                   ? "can be converted to mmap_prepare for kernels with its "
+                     "helpers (7.0+), not for these headers"
+                   : headline(V.Class));
   if (V.Definition) {
     F.CallbackFile = V.Definition->File;
     F.Notes.push_back({*V.Definition, "'" + V.Name + "' is defined here"});

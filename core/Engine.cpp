@@ -48,6 +48,15 @@ public:
   TranslationUnitResult run() {
     DetectedLevel = Declared.detectLevel();
     Result.Level = Opts.Api.isAuto() ? DetectedLevel : Opts.Api.Version;
+    // A unit can reach file_operations.mmap_prepare without including the
+    // headers that declare the helpers (sound/core/init.c): its tree does
+    // not predate them. Spell for the newest level and check each helper
+    // the rewrite needs against what this unit declares.
+    if (Opts.Api.isAuto() && !DetectedLevel &&
+        Declared.recordHasField("file_operations", PrepareSlot)) {
+      Result.Level = ApiLevel::Newest;
+      LevelFromSlot = true;
+    }
     std::vector<MmapSite> Sites = findMmapSites(Ctx, Opts.ExtraSlots);
     if (Sites.empty() && Opts.DefinedHere.empty())
       return std::move(Result);
@@ -287,7 +296,10 @@ private:
       if (!HeadersTooOld)
         Fix = std::move(RR.Edits);
       if (Model.classification() == Classification::Convertible)
-        Model.Explanation.push_back("emits: " + llvm::join(RR.HelpersUsed, ", "));
+        Model.Explanation.push_back(
+            "emits: " + (RR.HelpersUsed.empty()
+                             ? std::string("no helper")
+                             : llvm::join(RR.HelpersUsed, ", ")));
     }
 
     CallbackVerdict Verdict = verdictOf(Model, Name, Def);
@@ -393,7 +405,7 @@ private:
       V.Notes.push_back({position(Loc), Text});
     V.Explanation = M.Explanation;
     V.Level = Result.Level;
-    V.LevelDetected = Opts.Api.isAuto();
+    V.LevelDetected = Opts.Api.isAuto() && !LevelFromSlot;
     return V;
   }
 
@@ -735,6 +747,8 @@ private:
   const EngineOptions &Opts;
   DeclaredApi Declared;
   unsigned DetectedLevel = 0;
+  /// The level was not detected from helpers, only from the hook's slot.
+  bool LevelFromSlot = false;
   TranslationUnitFacts Facts;
   llvm::DenseSet<const FunctionDecl *> MacroInstalled;
   llvm::DenseMap<const VarDecl *, SourceLocation> RuntimeTables;

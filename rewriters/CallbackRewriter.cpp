@@ -104,7 +104,7 @@ private:
       for (const std::string &Helper : Result.HelpersUsed)
         if (!Req.MustBeDeclared->declares(Helper))
           fail(ReasonCode::HelperUndeclared,
-               "this tree's headers do not declare " + Helper +
+               "this translation unit's headers do not declare " + Helper +
                    "(); pass --api=<level> to emit it anyway",
                anchor());
     if (!Result.Reasons.empty())
@@ -293,7 +293,7 @@ private:
       for (const std::string &Bit : Bits)
         if (!Req.MustBeDeclared->declares(Bit))
           fail(ReasonCode::HelperUndeclared,
-               "this tree's headers do not declare " + Bit, anchor());
+               "this translation unit's headers do not declare " + Bit, anchor());
     Args.insert(Args.end(), Bits.begin(), Bits.end());
     return Args;
   }
