@@ -76,7 +76,7 @@ public:
                                 .value_or("?")
                           : "";
     if (isAtomicWrite(Name))
-      add("changes " + llvm::StringRef(Arg).ltrim('&').str() + " with " +
+      add("changes " + atomicObject(Call) + " with " +
               Name + "(); the hook may run for a mapping that is then "
               "merged or fails, so the count would stay wrong",
           Call->getBeginLoc());
@@ -115,11 +115,30 @@ public:
             dyn_cast<DeclRefExpr>(BO->getRHS()->IgnoreParenImpCasts()))
       if (Mapping && RHS->getDecl() == Mapping)
         return true;
+    if (const auto *Local =
+            dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(Local->getDecl()))
+        if (VD->hasLocalStorage() && BO->getOpcode() == BO_Assign &&
+            isAllocation(BO->getRHS()))
+          Allocated.insert(VD);
+    // Plain stores count in the hook itself. In a helper they are mostly
+    // results written through out-parameters (the caller's locals) or
+    // idempotent caches; its counters and acquisitions still count.
+    if (BO->getOpcode() == BO_Assign && Depth > 0)
+      return true;
+    if (BO->getOpcode() == BO_Assign && intoFreshAllocation(BO->getLHS()))
+      return true;
     if (std::optional<std::string> Object = longLived(BO->getLHS()))
       add((BO->getOpcode() == BO_Assign ? "stores to " : "updates ") +
               *Object + ", which outlives the hook; a merged or failed "
               "mapping would leave it changed",
           BO->getBeginLoc());
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *VD) {
+    if (VD->hasLocalStorage() && VD->getInit() && isAllocation(VD->getInit()))
+      Allocated.insert(VD);
     return true;
   }
 
@@ -176,6 +195,38 @@ private:
     while (const auto *Inner = dyn_cast<MemberExpr>(Base))
       Base = Inner->getBase()->IgnoreParenImpCasts();
     return dyn_cast<DeclRefExpr>(Base);
+  }
+
+  /// The counter an atomic call changes: its pointer argument
+  /// (atomic_add(i, &v) takes the value first).
+  std::string atomicObject(const CallExpr *Call) {
+    for (const Expr *Arg : Call->arguments())
+      if (Arg->getType()->isPointerType())
+        return llvm::StringRef(spelledText(Arg->getSourceRange(), Ctx)
+                                   .value_or("a counter"))
+            .ltrim('&')
+            .str();
+    return "a counter";
+  }
+
+  /// `p->x = v` where the local p holds memory this hook allocated: the
+  /// allocation is the state already reported.
+  bool intoFreshAllocation(const Expr *Target) {
+    const auto *ME = dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts());
+    if (!ME || !ME->isArrow())
+      return false;
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts());
+    const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return VD && Allocated.count(VD);
+  }
+
+  bool isAllocation(const Expr *E) {
+    const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenCasts());
+    if (!Call)
+      return false;
+    std::string Name = spelledCalleeName(Call, Ctx);
+    return !Name.empty() && isStateAcquiringCallee(Name);
   }
 
   /// The spelling of \p Target when it is an object that outlives the
@@ -237,6 +288,7 @@ private:
            throughLocal(AddrOf->getSubExpr());
   }
 
+  llvm::DenseSet<const VarDecl *> Allocated;
   ASTContext &Ctx;
   const ParmVarDecl *Mapping;
   unsigned Depth;
