@@ -3,6 +3,7 @@
 #include "matchers/CallbackAnalyzer.h"
 #include "matchers/HookState.h"
 #include "matchers/KernelApi.h"
+#include "matchers/MappedClose.h"
 #include "matchers/MmapSites.h"
 #include "matchers/PrepareHook.h"
 #include "matchers/RemapRange.h"
@@ -574,7 +575,37 @@ private:
     for (Reason &R : findHookState(Hook, Ctx))
       State.Reasons.push_back(R);
     reportStatefulCalls(State);
+    reportUnbalancedMapped(Hook);
     reportRangeProblems(Hook, Model.Desc);
+  }
+
+  /// A failing action skips ->mapped but still runs ->close
+  /// (kernel-api.md 6a, step 4).
+  void reportUnbalancedMapped(const FunctionDecl *Hook) {
+    for (const UnbalancedMapped &U : findUnbalancedMapped(Hook, Ctx)) {
+      std::string Mapped = U.Mapped->getNameAsString();
+      std::string Close = U.Close->getNameAsString();
+      llvm::StringRef Takes = llvm::StringRef(U.State).split(';').first;
+      Finding F;
+      F.Check = check::StatefulHook;
+      F.Where = position(U.ActionLoc);
+      F.Callback = Hook->getNameAsString();
+      F.Reasons = {reasonId(ReasonCode::MappedCloseUnbalanced)};
+      F.Message = "the mmap hook requests " + U.Action + "() and installs '" +
+                  U.Table + "', whose ->mapped " + Mapped + "() " +
+                  Takes.str() + "; if the action fails, ->mapped is skipped "
+                  "but ->close " + Close + "() still runs and releases what "
+                  "was never taken";
+      F.Notes.push_back({position(U.StateLoc),
+                         "->mapped takes it here [" +
+                             std::string(reasonId(ReasonCode::MappedCloseUnbalanced)) +
+                             "]"});
+      F.Notes.push_back({position(U.Close->getLocation()),
+                         "->close runs after a failed action too; it must "
+                         "release only what ->mapped took (or the state "
+                         "moves to where the action cannot fail after it)"});
+      add(std::move(F));
+    }
   }
 
   /// What else in this unit names the callback: each such use needs the

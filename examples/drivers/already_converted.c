@@ -34,14 +34,20 @@ static void conv_release(struct kref *ref)
 	kfree(cdev);
 }
 
-/* First mapping of a new VMA: runs after the remap action completed. */
+/*
+ * First mapping of a new VMA: runs after the remap action completed. The
+ * reference is recorded in the VMA only here: when the remap fails, the
+ * core unmaps the VMA without calling ->mapped but still calls ->close.
+ */
 static int conv_vm_mapped(unsigned long start, unsigned long end,
 			  pgoff_t pgoff, const struct file *file,
 			  void **vm_private_data)
 {
-	struct conv_dev *cdev = *vm_private_data;
+	struct conv_dev *cdev = container_of(file->private_data,
+					     struct conv_dev, misc);
 
 	kref_get(&cdev->ref);
+	*vm_private_data = cdev;
 	return 0;
 }
 
@@ -57,6 +63,9 @@ static void conv_vm_close(struct vm_area_struct *vma)
 {
 	struct conv_dev *cdev = vma->vm_private_data;
 
+	/* NULL when the remap failed and ->mapped never ran. */
+	if (!cdev)
+		return;
 	kref_put(&cdev->ref, conv_release);
 }
 
@@ -83,7 +92,6 @@ static int conv_mmap_prepare(struct vm_area_desc *desc)
 
 	desc->page_prot = pgprot_writecombine(desc->page_prot);
 	vma_desc_set_flags(desc, VMA_DONTCOPY_BIT, VMA_DONTDUMP_BIT);
-	desc->private_data = cdev;
 	desc->vm_ops = &conv_vm_ops;
 
 	/* page_prot is captured here, so it must be final by now. */
