@@ -94,6 +94,16 @@ public:
     // Every action sets VMA_PFNMAP_BIT or (map_kernel_pages) VMA_MIXEDMAP_BIT.
     if (StringRef(Name).starts_with("mmap_action_"))
       SetsPfnMap = true;
+    // map_kernel_pages stores the array pointer; the core reads the array
+    // after the hook has returned (kernel-api.md 6a).
+    if (StringRef(Name).starts_with("mmap_action_map_kernel_pages"))
+      for (const Expr *Arg : Call->arguments())
+        if (const VarDecl *Local = localStorageBehind(Arg))
+          add(ReasonCode::ActionArgLifetime, SM.getFileLoc(Arg->getBeginLoc()),
+              Name + "() keeps a pointer to '" + Local->getName().str() +
+                  "', which is local to the hook; the core maps the pages "
+                  "after the hook has returned and reads a dead array: use "
+                  "an array that outlives the mapping");
     if (Api && Api->Role == ApiRole::Renamed && Level >= Api->MinLevel) {
       Misuse M;
       M.Code = ReasonCode::OutdatedHelper;
@@ -122,6 +132,30 @@ public:
   }
 
 private:
+  /// The local whose storage \p E points into: a local array (decayed), the
+  /// address of a local, or a local pointer initialised with either.
+  const VarDecl *localStorageBehind(const Expr *E, unsigned Depth = 0) {
+    E = E->IgnoreParenCasts();
+    bool Addressed = false;
+    if (const auto *AddrOf = dyn_cast<UnaryOperator>(E))
+      if (AddrOf->getOpcode() == UO_AddrOf) {
+        E = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+        Addressed = true;
+      }
+    while (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E))
+      E = Sub->getBase()->IgnoreParenImpCasts();
+    const auto *Ref = dyn_cast<DeclRefExpr>(E);
+    const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD))
+      return nullptr;
+    if (Addressed || !VD->getType()->isPointerType())
+      return VD;
+    // p = local_array: follow the initialiser once or twice.
+    if (Depth < 2 && VD->getInit())
+      return localStorageBehind(VD->getInit(), Depth + 1);
+    return nullptr;
+  }
+
   void add(ReasonCode Code, SourceLocation Loc, std::string Message) {
     Misuse M;
     M.Code = Code;
