@@ -58,12 +58,16 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
         return C;
     llvm_unreachable("a member's record is gone");
   };
-  auto Collect = [&](size_t U) {
+  // Units analysed for a callback join only its group: a callback they
+  // bring of their own was not part of the scan, so its users are unknown.
+  auto Collect = [&](size_t U, bool NewGroups) {
     AnalysedUnit &A = Units[U];
     UnitOfFile[A.Command.File] = U;
     if (!A.Decoded)
       return;
     for (const CrossUnitCallback &C : A.Result.CrossUnit) {
+      if (!NewGroups && !Groups.count(C.Name))
+        continue;
       Group &G = Groups[C.Name];
       (C.Role == CrossUnitCallback::Installs ? G.Installs : G.Defines)
           .push_back({U});
@@ -71,7 +75,7 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
     }
   };
   for (size_t U = 0; U < Units.size(); ++U)
-    Collect(U);
+    Collect(U, /*NewGroups=*/true);
   if (Groups.empty())
     return;
 
@@ -144,7 +148,7 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
   if (!Extra.empty()) {
     runUnits(Units, Extra, false);
     for (size_t U : Extra)
-      Collect(U);
+      Collect(U, /*NewGroups=*/false);
   }
 
   // What stops the conversion outside the defining unit.
