@@ -37,6 +37,7 @@ The reason is printed. Inputs named on the command line are always compared
 in full (unless --no-fix).
 """
 import argparse
+import concurrent.futures
 import difflib
 import os
 import re
@@ -192,6 +193,33 @@ def compare_fixes(args, src, opts, flags, workdir):
     return "differ", text
 
 
+def compare_one(args, n, c, src, mode, why, opts, defines):
+    """("skip", text) or ("run", kind, label, error, findings, note)."""
+    flags = ["-nostdinc", "-I" + args.kernel_include] + ["-D" + d for d in defines]
+    label = "%s [%s]" % (src, " ".join(
+        ["--%s=%s" % kv for kv in sorted(opts.items())] +
+        ["-D" + d for d in defines]) or "defaults")
+    if not args.compdb:
+        cc = subprocess.run([args.clang, "-fsyntax-only", "-w"] + flags + [src],
+                            capture_output=True, encoding="utf-8", errors="replace")
+        if cc.returncode != 0:
+            first = (cc.stderr.strip().splitlines() or [""])[0]
+            return ("skip", "%s: does not compile with these flags: %s" % (label, first))
+    cli, cproc = frontends.cli_findings(args.tool, opts, [src], flags,
+                                        os.getcwd(), args.compdb)
+    if cli is None:
+        return ("skip", "%s: the CLI reports an error:\n%s" % (label, cproc.stderr.strip()))
+    error, _ = frontends.compare_findings(
+        args.tool, args.clang_tidy, args.tidy_plugin, opts, [src],
+        flags, os.getcwd(), args.compdb)
+    kind = "differ" if error else ""
+    if not error and not args.no_fix and mode != "no-fix":
+        kind, error = compare_fixes(
+            args, src, opts, flags, os.path.join(args.workdir, "%d.%d" % (n, c)))
+    note = " (findings only: %s)" % why if mode == "no-fix" else ""
+    return ("run", kind, label, error, len(cli), note)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tool", required=True)
@@ -212,51 +240,36 @@ def main():
         ap.error("--kernel-include is needed without --compdb")
 
     shutil.rmtree(args.workdir, ignore_errors=True)
-    failures, skipped, gated, runs, findings = [], [], [], 0, 0
+    # Each (input, configuration) is independent: run them in parallel and
+    # report in input order.
+    jobs = []
+    skipped_markers = []
     for n, (src, walked) in enumerate(inputs(args.paths)):
         mode, why = marker(src) if walked else (None, "")
         if mode == "skip":
-            skipped.append("%s: %s" % (src, why))
+            skipped_markers.append((n, "%s: %s" % (src, why)))
             continue
         for c, (opts, defines) in enumerate(configurations(src)):
-            opts = dict(opts)
-            flags = ["-nostdinc", "-I" + args.kernel_include] + \
-                ["-D" + d for d in defines]
-            label = "%s [%s]" % (src, " ".join(
-                ["--%s=%s" % kv for kv in sorted(opts.items())] +
-                ["-D" + d for d in defines]) or "defaults")
-            if not args.compdb:
-                cc = subprocess.run([args.clang, "-fsyntax-only", "-w"] + flags + [src],
-                                    capture_output=True, encoding="utf-8",
-                                    errors="replace")
-                if cc.returncode != 0:
-                    first = (cc.stderr.strip().splitlines() or [""])[0]
-                    skipped.append("%s: does not compile with these flags: %s"
-                                   % (label, first))
-                    continue
-            cli, cproc = frontends.cli_findings(args.tool, opts, [src], flags,
-                                                os.getcwd(), args.compdb)
-            if cli is None:
-                skipped.append("%s: the CLI reports an error:\n%s"
-                               % (label, cproc.stderr.strip()))
-                continue
-            runs += 1
-            findings += len(cli)
-            error, _ = frontends.compare_findings(
-                args.tool, args.clang_tidy, args.tidy_plugin, opts, [src],
-                flags, os.getcwd(), args.compdb)
-            kind = "differ" if error else ""
-            if not error and not args.no_fix and mode != "no-fix":
-                kind, error = compare_fixes(
-                    args, src, opts, flags,
-                    os.path.join(args.workdir, "%d.%d" % (n, c)))
-                if kind == "gated" and not args.strict_gate:
-                    gated.append("%s\n%s" % (label, error))
-            if kind == "differ" or (kind == "gated" and args.strict_gate):
-                failures.append("%s\n%s" % (label, error))
-            print("%s %s%s" % ({"": "same  ", "differ": "DIFFER",
-                                 "gated": "GATED "}[kind], label,
-                                " (findings only: %s)" % why if mode == "no-fix" else ""))
+            jobs.append((n, c, src, mode, why, dict(opts), defines))
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        results = list(pool.map(lambda j: compare_one(args, *j), jobs))
+
+    failures, skipped, gated, runs, findings = [], [], [], 0, 0
+    events = sorted([(n, 0, ("skip", text)) for n, text in skipped_markers] +
+                    [(j[0], j[1] + 1, r) for j, r in zip(jobs, results)])
+    for _, _, r in events:
+        if r[0] == "skip":
+            skipped.append(r[1])
+            continue
+        _, kind, label, error, count, note = r
+        runs += 1
+        findings += count
+        if kind == "gated" and not args.strict_gate:
+            gated.append("%s\n%s" % (label, error))
+        if kind == "differ" or (kind == "gated" and args.strict_gate):
+            failures.append("%s\n%s" % (label, error))
+        print("%s %s%s" % ({"": "same  ", "differ": "DIFFER",
+                             "gated": "GATED "}[kind], label, note))
 
     for s in skipped:
         print("skipped " + s)
