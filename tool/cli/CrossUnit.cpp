@@ -51,12 +51,14 @@ bool isHeader(llvm::StringRef Path) { return Path.ends_with(".h"); }
 void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
   std::map<std::string, Group> Groups;
   std::map<std::string, size_t> UnitOfFile;
+  // Null when the unit's second run (as the definer of another callback)
+  // failed and took its records with it.
   auto Installed = [&](const Member &M,
-                       const std::string &Name) -> CrossUnitCallback & {
-    for (CrossUnitCallback &C : Units[M.Unit].Result.CrossUnit)
+                       const std::string &Name) -> const CrossUnitCallback * {
+    for (const CrossUnitCallback &C : Units[M.Unit].Result.CrossUnit)
       if (C.Role == CrossUnitCallback::Installs && C.Name == Name)
-        return C;
-    llvm_unreachable("a member's record is gone");
+        return &C;
+    return nullptr;
   };
   // Units analysed for a callback join only its group: a callback they
   // bring of their own was not part of the scan, so its users are unknown.
@@ -156,8 +158,11 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
     std::set<std::string> Analysed;
     for (const Member &M : G.Installs) {
       const AnalysedUnit &A = Units[M.Unit];
-      const CrossUnitCallback &C = Installed(M, Name);
       Analysed.insert(A.Command.File);
+      const CrossUnitCallback *Record = Installed(M, Name);
+      if (!Record)
+        continue;
+      const CrossUnitCallback &C = *Record;
       G.Blockers.insert(G.Blockers.end(), C.SiteReasons.begin(),
                         C.SiteReasons.end());
       G.SiteSilenced |= C.SiteSilenced;
@@ -217,16 +222,17 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
       }
       UsedElsewhere &Facts = Units[*U].DefinedHere[Name];
       for (const Member &M : G.Installs)
-        for (const HookSite &S : Installed(M, Name).Sites)
-          Facts.Installs.push_back(S.Where);
+        if (const CrossUnitCallback *C = Installed(M, Name))
+          for (const HookSite &S : C->Sites)
+            Facts.Installs.push_back(S.Where);
       Facts.Blockers = G.Blockers;
       Facts.SiteSilenced = G.SiteSilenced;
       if (std::find(Definers.begin(), Definers.end(), *U) == Definers.end())
         Definers.push_back(*U);
     }
   }
-  // Extra units were collected already; only their cross-unit records
-  // change, so forget the old ones.
+  // The defining units run again with those facts; the new results
+  // replace their first ones.
   runUnits(Units, Definers, false);
 
   // 5. One verdict per callback, every site composed from it.
@@ -271,10 +277,12 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
       Group.Edits = Definition->Edits;
       for (const Member &M : G.Installs) {
         const AnalysedUnit &A = Units[M.Unit];
-        const CrossUnitCallback &C = Installed(M, Name);
-        Convertible &= A.clean() && !C.Edits.empty();
+        const CrossUnitCallback *C = Installed(M, Name);
+        Convertible &= A.clean() && C && !C->Edits.empty();
+        if (!C)
+          continue;
         Group.MainFiles.push_back(A.Command.File);
-        Group.Edits.insert(Group.Edits.end(), C.Edits.begin(), C.Edits.end());
+        Group.Edits.insert(Group.Edits.end(), C->Edits.begin(), C->Edits.end());
       }
     }
     // The edits also ride on one site's finding (--export-fixes, JSON);
@@ -299,7 +307,10 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
           }
     for (const Member &M : G.Installs) {
       AnalysedUnit &A = Units[M.Unit];
-      const CrossUnitCallback &C = Installed(M, Name);
+      const CrossUnitCallback *Record = Installed(M, Name);
+      if (!Record)
+        continue;
+      const CrossUnitCallback &C = *Record;
       CallbackVerdict V;
       if (Resolved) {
         V = Definition->Verdict;
