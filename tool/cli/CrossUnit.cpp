@@ -136,8 +136,10 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
         Defs.insert(M.File);
     for (const SymbolMention &M : Mentions[Name]) {
       if (isHeader(M.File) || Defs.count(M.File) || Static.count(M.File) ||
-          M.K != SymbolMention::Use || UnitOfFile.count(M.File))
+          M.K != SymbolMention::Use)
         continue;
+      // A unit already analysed (named by the user, or added for another
+      // callback) reports this callback's findings too.
       std::string Why;
       if (!AddUnit(M.File, Name, Why))
         G.Blockers.push_back(
@@ -188,16 +190,22 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
         continue;
       if (M.K == SymbolMention::Definition && !isHeader(M.File))
         continue;
-      auto Unit = UnitOfFile.find(M.File);
-      if (Unit != UnitOfFile.end() && !Units[Unit->second].Decoded)
-        continue; // reported as not analysed below
       if (!Reported.insert(M.File).second)
         continue;
+      // A unit that crashed or timed out is a user the tool cannot see.
+      auto Unit = UnitOfFile.find(M.File);
+      bool Unseen = Unit != UnitOfFile.end() && !Units[Unit->second].Decoded;
       G.Blockers.push_back(
           {ReasonCode::OtherCallers, Classification::Manual,
            {{M.File, M.Line, M.Column, {}},
-            "'" + Name + "' is also named here, outside an ops table the "
-            "tool converts; that use needs the legacy signature"}});
+            Unseen ? "'" + Name + "' is also named in this file, which could "
+                     "not be analysed (" +
+                         Units[Unit->second].Outcome.describe(
+                             Opts.TimeoutSeconds) +
+                         ")"
+                   : "'" + Name + "' is also named here, outside an ops "
+                     "table the tool converts; that use needs the legacy "
+                     "signature"}});
     }
     if (Defs.empty())
       G.NotAnalysed = "no definition of '" + Name + "' was found in " +
