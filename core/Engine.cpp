@@ -119,7 +119,8 @@ private:
     Result.Findings = std::move(Sorted);
     for (CrossUnitCallback &C : Result.CrossUnit)
       for (unsigned &I : C.SiteFindings)
-        I = NewIndex[I];
+        if (I != CrossUnitCallback::NoFinding)
+          I = NewIndex[I];
   }
 
   /// The runner's second pass over a defining unit: callbacks installed
@@ -388,8 +389,8 @@ private:
         FixAttached = true;
       }
       Record.Sites.push_back(Site);
-      if (std::optional<unsigned> Index = add(std::move(F)))
-        Record.SiteFindings.push_back(*Index);
+      Record.SiteFindings.push_back(
+          add(std::move(F)).value_or(CrossUnitCallback::NoFinding));
     }
   }
 

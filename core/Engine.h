@@ -55,10 +55,12 @@ struct CrossUnitCallback {
   };
   RoleKind Role = Installs;
   std::string Name;
-  /// This unit's sites, and the indices of their legacy-hook findings in
-  /// TranslationUnitResult::Findings.
+  /// This unit's sites, and, for each, the index of its legacy-hook finding
+  /// in TranslationUnitResult::Findings (NoFinding when NOLINT or the
+  /// suppression list dropped it).
   std::vector<HookSite> Sites;
   std::vector<unsigned> SiteFindings;
+  static constexpr unsigned NoFinding = ~0u;
   /// Installs: what stops the conversion at these sites.
   std::vector<VerdictReason> SiteReasons;
   bool SiteSilenced = false;

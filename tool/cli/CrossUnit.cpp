@@ -309,6 +309,8 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
       for (AnalysedUnit &A : Units)
         if (&A == Definer)
           for (unsigned I : Definition->SiteFindings) {
+            if (I == CrossUnitCallback::NoFinding)
+              continue;
             A.Result.Findings[I].Fix.clear();
             A.Result.Findings[I].Fixable = Convertible;
             AttachFix(A.Result.Findings[I]);
@@ -334,6 +336,8 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
                                        "file; not analysed: " + G.NotAnalysed}});
       }
       for (size_t K = 0; K < C.SiteFindings.size() && K < C.Sites.size(); ++K) {
+        if (C.SiteFindings[K] == CrossUnitCallback::NoFinding)
+          continue;
         const HookSite &Site = C.Sites[K];
         CallbackVerdict ForSite = V;
         // The definition's notes list every installing site; not this one.
