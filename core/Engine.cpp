@@ -320,7 +320,6 @@ private:
     reportSites(Sites, Verdict, Record);
     if (Def && (Elsewhere || isVisibleToOtherUnits(Def))) {
       Record.Verdict = std::move(Verdict);
-      Record.Edits = Fix;
       Record.DeclFiles = declarationFiles(Def);
       Result.CrossUnit.push_back(std::move(Record));
     }
@@ -484,13 +483,17 @@ private:
   /// Other units can name \p Def: a declaration in another file (a header)
   /// or an export.
   bool isVisibleToOtherUnits(const FunctionDecl *Def) {
-    if (!Def->isExternallyVisible())
-      return false;
+    return Def->isExternallyVisible() &&
+           (redeclInAnotherFile(Def) || !exportedNameTokens(Def).empty());
+  }
+
+  /// A declaration of \p Def outside its file (a header prototype).
+  const FunctionDecl *redeclInAnotherFile(const FunctionDecl *Def) {
     FileID DefFile = SM.getFileID(SM.getFileLoc(Def->getLocation()));
     for (const FunctionDecl *Redecl : Def->redecls())
       if (SM.getFileID(SM.getFileLoc(Redecl->getLocation())) != DefFile)
-        return true;
-    return !exportedNameTokens(Def).empty();
+        return Redecl;
+    return nullptr;
   }
 
   std::vector<std::string> declarationFiles(const FunctionDecl *FD) {
@@ -652,16 +655,11 @@ private:
   void addDefinitionReasons(CallbackModel &M, const FunctionDecl *Def,
                             const UsedElsewhere *Elsewhere) {
     std::string Name = Def->getNameAsString();
-    FileID DefFile = SM.getFileID(SM.getFileLoc(Def->getLocation()));
-    for (const FunctionDecl *Redecl : Def->redecls())
-      if (!Elsewhere &&
-          SM.getFileID(SM.getFileLoc(Redecl->getLocation())) != DefFile) {
-        M.addReason(ReasonCode::ExternCallback,
-                    "'" + Name + "' is declared in another file; other "
-                    "translation units may use it",
-                    SM.getFileLoc(Redecl->getLocation()));
-        break;
-      }
+    if (const FunctionDecl *Redecl = redeclInAnotherFile(Def); Redecl && !Elsewhere)
+      M.addReason(ReasonCode::ExternCallback,
+                  "'" + Name + "' is declared in another file; other "
+                  "translation units may use it",
+                  SM.getFileLoc(Redecl->getLocation()));
     if (Declared.declares("desc") || declaresName(Def, "desc"))
       M.addReason(ReasonCode::NameClash,
                   "the name 'desc' is already taken in '" + Name + "'",

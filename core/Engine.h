@@ -64,11 +64,11 @@ struct CrossUnitCallback {
   /// Installs: what stops the conversion at these sites.
   std::vector<VerdictReason> SiteReasons;
   bool SiteSilenced = false;
-  /// Installs: the renamed slots, references and prototypes. Defines, when
-  /// the unit ran with EngineOptions::DefinedHere: the whole conversion.
+  /// Installs: the renamed slots, references and prototypes.
   std::vector<Edit> Edits;
   /// Defines, with EngineOptions::DefinedHere: the definition's verdict,
-  /// the other units' facts included (no Definition: not defined here).
+  /// the other units' facts included (no Definition: not defined here);
+  /// its Edits are the whole conversion.
   CallbackVerdict Verdict;
   /// Files of the declarations this unit sees (the rename covers them).
   std::vector<std::string> DeclFiles;

@@ -25,26 +25,6 @@ bool isRelease(llvm::StringRef Name) {
   return false;
 }
 
-/// Does the hook ask for page-table work that runs after it returns (an
-/// mmap_action_*() call, or a legacy remap that becomes one)?
-bool requestsAction(const FunctionDecl *Hook) {
-  struct Finder : RecursiveASTVisitor<Finder> {
-    bool Found = false;
-    bool VisitCallExpr(CallExpr *Call) {
-      if (const FunctionDecl *FD = Call->getDirectCallee()) {
-        llvm::StringRef Name = FD->getName();
-        const KernelApiEntry *Api = lookupKernelApi(Name);
-        Found |= Name.starts_with("mmap_action_") ||
-                 (Api && (Api->Role == ApiRole::Action ||
-                          Api->Role == ApiRole::DescAction));
-      }
-      return true;
-    }
-  } F;
-  F.TraverseStmt(Hook->getBody());
-  return F.Found;
-}
-
 const ParmVarDecl *mappingParam(const FunctionDecl *FD) {
   for (const ParmVarDecl *P : FD->parameters())
     if (const auto *PT = P->getType()->getAs<PointerType>())
@@ -302,10 +282,40 @@ std::vector<Reason> findHookState(const FunctionDecl *Hook, ASTContext &Ctx) {
   if (!Hook->hasBody())
     return {};
   StateFinder F(Hook, Ctx);
-  F.RequestsAction = requestsAction(Hook);
+  F.RequestsAction = requestedAction(Hook) != nullptr;
   F.TraverseStmt(Hook->getBody());
   F.finishLocks();
   return std::move(F.Found);
+}
+
+const CallExpr *requestedAction(const FunctionDecl *Hook) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const CallExpr *Found = nullptr;
+    bool VisitCallExpr(CallExpr *Call) {
+      const FunctionDecl *FD = Call->getDirectCallee();
+      if (Found || !FD)
+        return true;
+      llvm::StringRef Name = FD->getName();
+      const KernelApiEntry *Api = lookupKernelApi(Name);
+      if (Name.starts_with("mmap_action_") ||
+          (Api && (Api->Role == ApiRole::Action ||
+                   Api->Role == ApiRole::DescAction)))
+        Found = Call;
+      return true;
+    }
+  } F;
+  if (Hook->hasBody())
+    F.TraverseStmt(Hook->getBody());
+  return F.Found;
+}
+
+const VarDecl *addressedVariable(const Expr *E) {
+  const auto *AddrOf = dyn_cast<UnaryOperator>(E->IgnoreParenCasts());
+  if (!AddrOf || AddrOf->getOpcode() != UO_AddrOf)
+    return nullptr;
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(AddrOf->getSubExpr()->IgnoreParenImpCasts());
+  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
 }
 
 } // namespace mpl

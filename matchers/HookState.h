@@ -17,6 +17,14 @@ namespace mpl {
 std::vector<Reason> findHookState(const clang::FunctionDecl *Hook,
                                   clang::ASTContext &Ctx);
 
+/// The first call by which \p Hook asks for page-table work that runs after
+/// it returns (an mmap_action_*() call, or a legacy remap that becomes one),
+/// or null.
+const clang::CallExpr *requestedAction(const clang::FunctionDecl *Hook);
+
+/// `&var` (through parentheses and casts): the variable, or null.
+const clang::VarDecl *addressedVariable(const clang::Expr *E);
+
 } // namespace mpl
 
 #endif

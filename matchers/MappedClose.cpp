@@ -28,17 +28,10 @@ const FunctionDecl *slot(const VarDecl *Table, llvm::StringRef Field) {
   return nullptr;
 }
 
-class HookScan : public RecursiveASTVisitor<HookScan> {
+/// The vm_operations_struct tables the hook installs (`x->vm_ops = &tbl`).
+class TableScan : public RecursiveASTVisitor<TableScan> {
 public:
-  const CallExpr *Action = nullptr;
   std::vector<const VarDecl *> Tables;
-
-  bool VisitCallExpr(CallExpr *Call) {
-    if (const FunctionDecl *FD = Call->getDirectCallee())
-      if (!Action && FD->getName().starts_with("mmap_action_"))
-        Action = Call;
-    return true;
-  }
 
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (BO->getOpcode() != BO_Assign)
@@ -46,14 +39,9 @@ public:
     const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts());
     if (!ME || ME->getMemberDecl()->getName() != "vm_ops")
       return true;
-    const auto *AddrOf = dyn_cast<UnaryOperator>(BO->getRHS()->IgnoreParenCasts());
-    if (!AddrOf || AddrOf->getOpcode() != UO_AddrOf)
-      return true;
-    if (const auto *Ref =
-            dyn_cast<DeclRefExpr>(AddrOf->getSubExpr()->IgnoreParenImpCasts()))
-      if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
-        if (const VarDecl *Def = VD->getDefinition())
-          Tables.push_back(Def);
+    if (const VarDecl *VD = addressedVariable(BO->getRHS()))
+      if (const VarDecl *Def = VD->getDefinition())
+        Tables.push_back(Def);
     return true;
   }
 };
@@ -106,10 +94,11 @@ std::vector<UnbalancedMapped> findUnbalancedMapped(const FunctionDecl *Hook,
   std::vector<UnbalancedMapped> Out;
   if (!Hook->hasBody())
     return Out;
-  HookScan Scan;
-  Scan.TraverseStmt(Hook->getBody());
-  if (!Scan.Action)
+  const CallExpr *Action = requestedAction(Hook);
+  if (!Action)
     return Out;
+  TableScan Scan;
+  Scan.TraverseStmt(Hook->getBody());
   for (const VarDecl *Table : Scan.Tables) {
     const FunctionDecl *Mapped = slot(Table, "mapped");
     const FunctionDecl *Close = slot(Table, "close");
@@ -120,8 +109,8 @@ std::vector<UnbalancedMapped> findUnbalancedMapped(const FunctionDecl *Hook,
     if (State.empty())
       continue;
     UnbalancedMapped U;
-    U.ActionLoc = Scan.Action->getBeginLoc();
-    U.Action = Scan.Action->getDirectCallee()->getNameAsString();
+    U.ActionLoc = Action->getBeginLoc();
+    U.Action = Action->getDirectCallee()->getNameAsString();
     U.Table = Table->getNameAsString();
     U.Mapped = MappedDef;
     U.Close = Close;

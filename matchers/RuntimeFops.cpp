@@ -1,21 +1,12 @@
 //===- RuntimeFops.cpp ----------------------------------------------------===//
 #include "matchers/RuntimeFops.h"
+#include "matchers/HookState.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
 using namespace clang;
 
 namespace mpl {
 namespace {
-
-/// `&tbl`, through casts and parentheses.
-const VarDecl *addressedTable(const Expr *E) {
-  const auto *AddrOf = dyn_cast<UnaryOperator>(E->IgnoreParenCasts());
-  if (!AddrOf || AddrOf->getOpcode() != UO_AddrOf)
-    return nullptr;
-  const auto *Ref =
-      dyn_cast<DeclRefExpr>(AddrOf->getSubExpr()->IgnoreParenImpCasts());
-  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-}
 
 class Finder : public RecursiveASTVisitor<Finder> {
 public:
@@ -26,7 +17,7 @@ public:
       return true;
     const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts());
     if (ME && ME->getMemberDecl()->getName() == "f_op")
-      note(addressedTable(BO->getRHS()), BO->getBeginLoc());
+      note(addressedVariable(BO->getRHS()), BO->getBeginLoc());
     return true;
   }
 
@@ -35,7 +26,7 @@ public:
     // replace_fops(file, fops) is a macro over this in the kernel; both
     // spellings reach here as a call or an assignment.
     if (FD && FD->getName() == "replace_fops" && Call->getNumArgs() == 2)
-      note(addressedTable(Call->getArg(1)), Call->getBeginLoc());
+      note(addressedVariable(Call->getArg(1)), Call->getBeginLoc());
     return true;
   }
 

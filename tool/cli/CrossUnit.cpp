@@ -278,11 +278,11 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
 
     bool Convertible = Resolved && Definition->Verdict.Class ==
                                        Classification::Convertible &&
-                       !Definition->Edits.empty();
+                       !Definition->Verdict.Edits.empty();
     UnitFixes Group;
     if (Convertible) {
       Group.MainFiles.push_back(Definer->Command.File);
-      Group.Edits = Definition->Edits;
+      Group.Edits = Definition->Verdict.Edits;
       for (const Member &M : G.Installs) {
         const AnalysedUnit &A = Units[M.Unit];
         const CrossUnitCallback *C = Installed(M, Name);
