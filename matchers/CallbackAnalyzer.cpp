@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "matchers/CallbackAnalyzer.h"
+#include "matchers/ActionLocks.h"
 #include "matchers/FlagUses.h"
 #include "matchers/HookState.h"
 #include "matchers/SourceText.h"
@@ -70,7 +71,11 @@ public:
     finish();
   }
 
-  bool TraverseForStmt(ForStmt *S) { return traverseLoop(S); }
+  bool TraverseForStmt(ForStmt *S) {
+    if (isScopedGuard(S))
+      return RecursiveASTVisitor::TraverseForStmt(S);
+    return traverseLoop(S);
+  }
   bool TraverseWhileStmt(WhileStmt *S) { return traverseLoop(S); }
   bool TraverseDoStmt(DoStmt *S) { return traverseLoop(S); }
 
@@ -237,7 +242,7 @@ private:
       break;
     case VmaField::VmOps:
     case VmaField::PrivateData:
-      if (!Write) {
+      if (!Write && !setEarlier(ME)) {
         M.addReason(ReasonCode::ReadsWriteOnly,
                     "reads vma->" + Name.str() +
                         "; its descriptor twin is write-only",
@@ -251,6 +256,51 @@ private:
     LeafUse Leaf{LeafUse::Field, ME};
     Leaf.FieldName = Field;
     M.Leaves.push_back(Leaf);
+  }
+
+  /// vma->vm_ops read after the callback wrote it, or after it handed the
+  /// vma to an inner mmap (a stacking wrapper: vfs_mmap(), an inner ops
+  /// table's ->mmap): on the descriptor the read sees what this call set,
+  /// which is not the write-only problem.
+  bool setEarlier(const MemberExpr *Read) {
+    struct Finder : RecursiveASTVisitor<Finder> {
+      const ParmVarDecl *Vma;
+      StringRef Field;
+      SourceLocation Before;
+      ASTContext *Ctx;
+      bool Found = false;
+      bool before(SourceLocation L) {
+        return Ctx->getSourceManager().isBeforeInTranslationUnit(L, Before);
+      }
+      bool isVma(const Expr *E) {
+        const auto *Ref = dyn_cast<DeclRefExpr>(strip(E));
+        return Ref && Ref->getDecl() == Vma;
+      }
+      bool VisitBinaryOperator(BinaryOperator *BO) {
+        const auto *ME = dyn_cast<MemberExpr>(strip(BO->getLHS()));
+        Found |= BO->isAssignmentOp() && ME && isVma(ME->getBase()) &&
+                 ME->getMemberDecl()->getName() == Field &&
+                 before(BO->getBeginLoc());
+        return !Found;
+      }
+      bool VisitCallExpr(CallExpr *Call) {
+        if (!before(Call->getBeginLoc()))
+          return true;
+        const KernelApiEntry *Api =
+            lookupKernelApi(spelledCalleeName(Call, *Ctx));
+        bool Inner = !Call->getDirectCallee() ||
+                     (Api && Api->Role == ApiRole::FrameworkDispatch);
+        for (const Expr *Arg : Call->arguments())
+          Found |= Inner && isVma(Arg);
+        return !Found;
+      }
+    } F;
+    F.Vma = M.VmaParm;
+    F.Field = Read->getMemberDecl()->getName();
+    F.Before = Read->getBeginLoc();
+    F.Ctx = &Ctx;
+    F.TraverseStmt(M.Definition->getBody());
+    return F.Found;
   }
 
   /// The call itself (not just its arguments) comes from the body of a
@@ -553,6 +603,8 @@ private:
                   Loc);
       return;
     }
+    if (reportedUnderLock(Call, Name))
+      return;
     MapAction A;
     A.Kind = Kind;
     A.Api = &Api;
@@ -709,6 +761,28 @@ private:
                        ? ""
                        : ", failure reported as " + A.ErrorOverride));
     M.Actions.push_back(std::move(A));
+  }
+
+  /// The legacy call populates page tables with the callback's locks held;
+  /// the action runs after the hook has released them (kernel-api.md 6a).
+  bool reportedUnderLock(const CallExpr *Call, const std::string &Name) {
+    std::vector<HeldLock> Locks = locksReleasedAfter(M.Definition, Call, Ctx);
+    if (Locks.empty())
+      return false;
+    std::string Held = lockNames(Locks);
+    std::string Read;
+    if (const Expr *Arg =
+            argumentFromSharedMemory(Call, 1, M.Definition, M.VmaParm, Ctx))
+      Read = ", and '" +
+             spelledText(Arg->getSourceRange(), Ctx).value_or("an argument") +
+             "' is read under it";
+    M.addReason(ReasonCode::ActionUnderLock,
+                Name + "() runs with " + Held + " held" + Read +
+                    "; as an mmap action it would run after the hook has "
+                    "released the lock, when what the lock protects may be "
+                    "gone: keep .mmap, or make what is mapped outlive the lock",
+                Call->getBeginLoc());
+    return true;
   }
 
   const DeclStmt *declStmtOf(const VarDecl *V) {

@@ -1,5 +1,6 @@
 //===- PrepareHook.cpp ----------------------------------------------------===//
 #include "matchers/PrepareHook.h"
+#include "matchers/ActionLocks.h"
 #include "matchers/CallbackAnalyzer.h"
 #include "matchers/FlagUses.h"
 #include "matchers/KernelApi.h"
@@ -64,7 +65,7 @@ public:
             "writes " + D + "->" + Field.str() +
                 ", which the descriptor reports but the hook must not change");
     } else if (Field == "vm_ops" || Field == "private_data") {
-      if (!Write)
+      if (!Write && !mayBeSetBefore(Field, ME))
         add(ReasonCode::WriteOnlyField, Loc,
             "reads " + D + "->" + Field.str() +
                 ", which is write-only: it is not pre-populated from the "
@@ -104,6 +105,8 @@ public:
                   "', which is local to the hook; the core maps the pages "
                   "after the hook has returned and reads a dead array: use "
                   "an array that outlives the mapping");
+    if (StringRef(Name).starts_with("mmap_action_"))
+      checkArgumentsUnderLock(Call, Name);
     if (Api && Api->Role == ApiRole::Renamed && Level >= Api->MinLevel) {
       Misuse M;
       M.Code = ReasonCode::OutdatedHelper;
@@ -154,6 +157,71 @@ private:
     if (Depth < 2 && VD->getInit())
       return localStorageBehind(VD->getInit(), Depth + 1);
     return nullptr;
+  }
+
+  /// A write-only field read after the hook wrote it, or after a call that
+  /// was given the descriptor (a stacking wrapper's inner mmap_prepare,
+  /// shmem_zero_setup_desc()) reads a value set in this call, not a stale
+  /// one.
+  bool mayBeSetBefore(StringRef Field, const MemberExpr *Read) {
+    struct Finder : RecursiveASTVisitor<Finder> {
+      const ParmVarDecl *Desc;
+      StringRef Field;
+      SourceLocation Before;
+      ASTContext *Ctx;
+      bool Found = false;
+      bool before(SourceLocation L) {
+        return Ctx->getSourceManager().isBeforeInTranslationUnit(L, Before);
+      }
+      bool isDesc(const Expr *E) {
+        const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+        return Ref && Ref->getDecl() == Desc;
+      }
+      bool VisitBinaryOperator(BinaryOperator *BO) {
+        const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParens());
+        Found |= BO->isAssignmentOp() && ME && isDesc(ME->getBase()) &&
+                 ME->getMemberDecl()->getName() == Field &&
+                 before(BO->getBeginLoc());
+        return !Found;
+      }
+      bool VisitCallExpr(CallExpr *Call) {
+        if (!before(Call->getBeginLoc()))
+          return true;
+        StringRef Callee;
+        if (const FunctionDecl *FD = Call->getDirectCallee())
+          Callee = FD->getName();
+        // The descriptor's own accessors and the actions set neither field.
+        if (Callee.starts_with("vma_desc_") || Callee.starts_with("mmap_action_"))
+          return true;
+        for (const Expr *Arg : Call->arguments())
+          Found |= isDesc(Arg);
+        return !Found;
+      }
+    } F;
+    F.Desc = Model.Desc;
+    F.Field = Field;
+    F.Before = Read->getBeginLoc();
+    F.Ctx = &Ctx;
+    F.TraverseStmt(Model.Hook->getBody());
+    return F.Found;
+  }
+
+  /// The action runs after the hook has returned, so after the hook's
+  /// unlock: a value read under the lock may describe freed memory by then.
+  void checkArgumentsUnderLock(const CallExpr *Call, const std::string &Name) {
+    std::vector<HeldLock> Locks = locksReleasedAfter(Model.Hook, Call, Ctx);
+    if (Locks.empty())
+      return;
+    const Expr *Arg =
+        argumentFromSharedMemory(Call, 1, Model.Hook, Model.Desc, Ctx);
+    if (!Arg)
+      return;
+    add(ReasonCode::ActionArgLifetime, SM.getFileLoc(Arg->getBeginLoc()),
+        Name + "() is given '" +
+            spelledText(Arg->getSourceRange(), Ctx).value_or("an argument") +
+            "', read under " + lockNames(Locks) +
+            ", which the hook releases before returning; the action maps "
+            "it after the release, when what the lock protects may be gone");
   }
 
   void add(ReasonCode Code, SourceLocation Loc, std::string Message) {

@@ -1,16 +1,26 @@
 // mmap_action_map_kernel_pages[_full]() keeps the array pointer: the core
 // maps the pages after the hook returned. An array local to the hook is
-// dead by then; one that outlives the mapping is fine.
+// dead by then; one that outlives the mapping is fine. An argument read
+// under a lock the hook releases before returning (fs/resctrl/pseudo_lock.c
+// in Linux 7.3) describes memory the lock kept alive until the unlock: the
+// action uses it after. A lock released before the action, or an argument
+// built only from the descriptor, is fine.
 // RUN: %expect-exit 1 %mpl --checks=-*,mmap-prepare-api-misuse %s -- %kflags \
 // RUN:   | %FileCheck %s --implicit-check-not=warning: --implicit-check-not=note:
 
 #include <linux/fs.h>
 #include <linux/mm.h>
+#include <linux/mutex.h>
 
 struct ring {
 	struct page *pages[4];
 	struct page *first;
+	void *kmem;
+	unsigned long base_pfn;
+	struct mutex lock;
 };
+
+static DEFINE_MUTEX(ring_mutex);
 
 static int local_prepare(struct vm_area_desc *desc)
 {
@@ -42,8 +52,60 @@ static int lasting_prepare(struct vm_area_desc *desc)
 	return 0;
 }
 
+static int locked_prepare(struct vm_area_desc *desc)
+{
+	struct ring *r;
+	unsigned long physical;
+
+	mutex_lock(&ring_mutex);
+	r = desc->file->private_data;
+	if (!r) {
+		mutex_unlock(&ring_mutex);
+		return -ENODEV;
+	}
+	physical = __pa(r->kmem) >> PAGE_SHIFT;
+	mmap_action_remap_full(desc, physical + desc->pgoff);
+	mutex_unlock(&ring_mutex);
+	return 0;
+}
+// CHECK: action-arg-lifetime.c:[[@LINE-4]]:31: warning: mmap_action_remap_full() is given 'physical + desc->pgoff', read under ring_mutex, which the hook releases before returning; the action maps it after the release, when what the lock protects may be gone [mmap-prepare-api-misuse]
+
+static int guarded_prepare(struct vm_area_desc *desc)
+{
+	struct ring *r = desc->file->private_data;
+
+	guard(mutex)(&r->lock);
+	mmap_action_map_kernel_pages_full(desc, r->pages);
+	return 0;
+}
+// CHECK: action-arg-lifetime.c:[[@LINE-3]]:42: warning: mmap_action_map_kernel_pages_full() is given 'r->pages', read under guard(mutex) on r->lock, which the hook releases{{.*}} [mmap-prepare-api-misuse]
+
+static int unlocked_prepare(struct vm_area_desc *desc)
+{
+	struct ring *r = desc->file->private_data;
+	unsigned long pfn;
+
+	mutex_lock(&r->lock);
+	pfn = r->base_pfn;
+	mutex_unlock(&r->lock);
+	mmap_action_remap_full(desc, pfn + desc->pgoff);
+	return 0;
+}
+
+static int descriptor_only_prepare(struct vm_area_desc *desc)
+{
+	mutex_lock(&ring_mutex);
+	mmap_action_remap_full(desc, desc->pgoff);
+	mutex_unlock(&ring_mutex);
+	return 0;
+}
+
 static const struct file_operations fops[] = {
 	{ .mmap_prepare = local_prepare },
 	{ .mmap_prepare = through_pointer_prepare },
 	{ .mmap_prepare = lasting_prepare },
+	{ .mmap_prepare = locked_prepare },
+	{ .mmap_prepare = guarded_prepare },
+	{ .mmap_prepare = unlocked_prepare },
+	{ .mmap_prepare = descriptor_only_prepare },
 };

@@ -1,4 +1,6 @@
-// Descriptor fields a hook must not touch, and page_prot set too late.
+// Descriptor fields a hook must not touch, and page_prot set too late. A
+// stacking wrapper that reads desc->vm_ops after the inner hook could set
+// it, or a hook reading back its own write, reads a value of this call.
 // RUN: %expect-exit 1 %mpl --checks=-*,mmap-prepare-api-misuse %s -- %kflags | %FileCheck %s --implicit-check-not=warning:
 
 #include <linux/fs.h>
@@ -26,6 +28,26 @@ static int bad_prepare(struct vm_area_desc *desc)
 	return 0;
 }
 
+static int stacked_prepare(struct vm_area_desc *desc)
+{
+	struct file *lower = desc->file->private_data;
+	const struct vm_operations_struct *inner;
+	int ret;
+
+	ret = vfs_mmap_prepare(lower, desc);
+	if (ret)
+		return ret;
+	inner = desc->vm_ops;
+	if (!inner)
+		desc->vm_ops = &my_vm_ops;
+	desc->private_data = lower;
+	return desc->private_data ? 0 : -EINVAL;
+}
+
 static const struct file_operations bad_fops = {
 	.mmap_prepare = bad_prepare,
+};
+
+static const struct file_operations stacked_fops = {
+	.mmap_prepare = stacked_prepare,
 };
