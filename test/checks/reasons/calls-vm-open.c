@@ -33,5 +33,4 @@ static const struct file_operations ov_fops = {
 // CHECK: calls-vm-open.c:[[@LINE-2]]:2: warning: 'file_operations.mmap' is deprecated; 'ov_mmap' cannot move to mmap_prepare yet [mmap-prepare-legacy-hook]
 // CHECK-NEXT: calls-vm-open.c:[[@LINE-20]]:12: note: 'ov_mmap' is defined here
 // CHECK-DAG: calls-vm-open.c:[[@LINE-9]]:2: note: {{.*}} [code-after-remap]
-// CHECK-DAG: calls-vm-open.c:[[@LINE-10]]:2: note: reads vma->vm_ops{{.*}} [reads-write-only]
-// CHECK-DAG: calls-vm-open.c:[[@LINE-11]]:2: note: calls vm_ops->open(vma) itself{{.*}} [calls-vm-open]
+// CHECK-DAG: calls-vm-open.c:[[@LINE-10]]:2: note: calls vm_ops->open(vma) itself{{.*}} [calls-vm-open]
