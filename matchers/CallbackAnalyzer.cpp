@@ -324,6 +324,15 @@ private:
                   SM.getExpansionLoc(Loc));
       return;
     }
+    // mm.h accessors that read one field: vma_start_pgoff(vma) is
+    // vma->vm_pgoff, desc->pgoff on the descriptor.
+    if (Name == "vma_start_pgoff" && Index == 0 && spelledInFile(Call)) {
+      LeafUse Leaf{LeafUse::Field, Call};
+      Leaf.FieldName = VmaField::Pgoff;
+      M.Leaves.push_back(Leaf);
+      line(Loc, "vma_start_pgoff() -> desc->pgoff");
+      return;
+    }
     const KernelApiEntry *Api = lookupKernelApi(Name);
     // A rewrite needs the vma where the row expects it.
     bool Rewritten = Api && (Api->Role == ApiRole::FlagHelper ||
@@ -530,7 +539,10 @@ private:
   /// place, its result and everything after it keep their meaning.
   void handleTwin(const CallExpr *Call, const KernelApiEntry &Api,
                   const std::string &Name) {
-    if (!spelledInFile(Call)) {
+    // A macro spelling the whole call maps back to the file as one range,
+    // but its expansion's arguments (mk_vma_flags(...)) do not.
+    bool Invocation = isWholeInvocationOf(Call, Name);
+    if (!spelledInFile(Call) && !Invocation) {
       M.addReason(ReasonCode::MacroSpelled, Name + "() is spelled inside a macro",
                   SM.getExpansionLoc(Call->getBeginLoc()));
       return;
@@ -546,8 +558,35 @@ private:
     }
     LeafUse Leaf{LeafUse::Twin, Call};
     Leaf.Api = &Api;
+    Leaf.MacroInvocation = Invocation;
     M.Leaves.push_back(Leaf);
     line(Call->getBeginLoc(), Name + "() -> " + Api.Replacement + "()");
+  }
+
+  /// vma_set_flags(vma, A, B) expands to a call of vma_set_flags_mask():
+  /// the invocation is rewritten as written, so the vma must be its first
+  /// argument and appear nowhere else in it.
+  bool isWholeInvocationOf(const CallExpr *Call, const std::string &Name) {
+    if (wrappingMacro(Call, Ctx) != Name || Call->getNumArgs() == 0)
+      return false;
+    const auto *First = dyn_cast<DeclRefExpr>(strip(Call->getArg(0)));
+    if (!First || First->getDecl() != M.VmaParm ||
+        !SM.isMacroArgExpansion(First->getLocation()))
+      return false;
+    for (unsigned I = 1; I < Call->getNumArgs(); ++I)
+      if (mentions(Call->getArg(I), M.VmaParm))
+        return false;
+    return true;
+  }
+
+  static bool mentions(const Stmt *S, const ValueDecl *D) {
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(S))
+      if (Ref->getDecl() == D)
+        return true;
+    for (const Stmt *Child : S->children())
+      if (Child && mentions(Child, D))
+        return true;
+    return false;
   }
 
   // `if (V) return ...;`, `if (V < 0) return ...;`, `if (V != 0) ...`.

@@ -61,6 +61,9 @@ struct LeafUse {
   bool Negated = false;
   /// Twin: the kernel-API row of the legacy call.
   const KernelApiEntry *Api = nullptr;
+  /// Twin: the call is a whole function-like macro invocation
+  /// (vma_set_flags(vma, ...)); its name and first argument are replaced.
+  bool MacroInvocation = false;
   bool isFlagUse() const { return K >= FlagTestAny && K != VmaArg; }
 };
 

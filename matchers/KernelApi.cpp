@@ -113,6 +113,22 @@ const std::vector<KernelApiEntry> &table() {
       twin("is_shared_maywrite", {A::VmFlags}, "is_shared_maywrite", 700,
            /*SameName=*/true, /*TakesFlags=*/true),
       daxTwin(),
+      // The VMA-side bit helpers (7.1) and their descriptor forms. The
+      // unsuffixed test/set/clear helpers are macros over the _mask forms.
+      twin("vma_is_cow_mapping", {A::Vma}, "vma_desc_is_cow_mapping", 700),
+      twin("vma_test", {A::Vma, A::Other}, "vma_desc_test", 701),
+      twin("vma_test_any", {A::Vma, A::Other}, "vma_desc_test_any", 701),
+      twin("vma_test_any_mask", {A::Vma, A::Other}, "vma_desc_test_any_mask",
+           701),
+      twin("vma_test_all", {A::Vma, A::Other}, "vma_desc_test_all", 701),
+      twin("vma_test_all_mask", {A::Vma, A::Other}, "vma_desc_test_all_mask",
+           701),
+      twin("vma_set_flags", {A::Vma, A::Other}, "vma_desc_set_flags", 701),
+      twin("vma_set_flags_mask", {A::Vma, A::Other}, "vma_desc_set_flags_mask",
+           701),
+      twin("vma_clear_flags", {A::Vma, A::Other}, "vma_desc_clear_flags", 701),
+      twin("vma_clear_flags_mask", {A::Vma, A::Other},
+           "vma_desc_clear_flags_mask", 701),
 
       // The flag word.
       flags("vm_flags_set", FlagOp::Set, {A::Vma, A::Mask}),

@@ -173,6 +173,8 @@ private:
   /// arguments are kept with their own leaves applied.
   void addTwin(const LeafUse &L) {
     const auto *Call = cast<CallExpr>(L.E);
+    if (L.MacroInvocation)
+      return addTwinInvocation(L);
     auto R = range(Call);
     if (!R)
       return;
@@ -226,6 +228,41 @@ private:
     ReplacedRanges.push_back({Begin, End});
     Leaves.push_back({*R, Begin, End,
                       call(Api.Replacement, Args, columnOf(Call->getBeginLoc()))});
+  }
+
+  /// vma_set_flags(vma, A, B) -> vma_desc_set_flags(desc, A, B): the
+  /// macro's name and its first argument (the vma) change, the rest is kept
+  /// as written.
+  void addTwinInvocation(const LeafUse &L) {
+    const auto *Call = cast<CallExpr>(L.E);
+    const KernelApiEntry &Api = *L.Api;
+    if (Api.MinLevel > Req.Level)
+      return fail(ReasonCode::NeedsNewerApi,
+                  std::string(Api.Name) + "() has a descriptor twin only from " +
+                      ApiLevel{Api.MinLevel}.str() + " (" + Api.Replacement +
+                      ")",
+                  SM.getExpansionLoc(Call->getBeginLoc()));
+    auto R = range(Call);
+    std::optional<CharSourceRange> Vma =
+        spelledFileRange(Call->getArg(0)->getSourceRange(), Ctx);
+    if (!R || !Vma)
+      return;
+    unsigned Begin = SM.getFileOffset(R->getBegin());
+    unsigned End = SM.getFileOffset(R->getEnd());
+    unsigned ArgBegin = SM.getFileOffset(Vma->getBegin());
+    unsigned ArgEnd = SM.getFileOffset(Vma->getEnd());
+    StringRef Buffer = SM.getBufferData(SM.getFileID(R->getBegin()));
+    StringRef Open = Buffer.slice(Begin, ArgBegin);
+    size_t Paren = Open.find('(');
+    if (Paren == StringRef::npos || ArgEnd > End)
+      return fail(ReasonCode::MacroSpelled,
+                  "code to rewrite is spelled inside a macro",
+                  SM.getExpansionLoc(Call->getBeginLoc()));
+    std::string Text = std::string(Api.Replacement) + Open.substr(Paren).str() +
+                       D + Buffer.slice(ArgEnd, End).str();
+    helper(Api.Replacement);
+    ReplacedRanges.push_back({Begin, End});
+    Leaves.push_back({*R, Begin, End, Text});
   }
 
   std::string fieldName(VmaField F) {

@@ -922,6 +922,12 @@ static inline bool vma_flags_is_cow_mapping(const vma_flags_t *flags)
 		!vma_flags_test(flags, VMA_SHARED_BIT);
 }
 
+/* vma_start_pgoff() - Get the page offset of the start of @vma. */
+static inline pgoff_t vma_start_pgoff(const struct vm_area_struct *vma)
+{
+	return vma->vm_pgoff;
+}
+
 static inline bool vma_is_cow_mapping(const struct vm_area_struct *vma)
 {
 	return vma_flags_is_cow_mapping(&vma->flags);
