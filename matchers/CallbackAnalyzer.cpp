@@ -364,6 +364,18 @@ private:
       }
     }
     const Expr *Callee = strip(Call->getCallee());
+    // `const auto mmap = pde->proc_ops->proc_mmap; mmap(file, vma)`: the
+    // same dispatch through a local copy of the slot.
+    std::string Through;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Callee))
+      if (const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
+          Local && Local->hasLocalStorage() && !isa<ParmVarDecl>(Local) &&
+          Local->getInit())
+        if (const auto *Slot =
+                dyn_cast<MemberExpr>(Local->getInit()->IgnoreParenCasts())) {
+          Callee = Slot;
+          Through = " (through '" + Local->getName().str() + "')";
+        }
     if (const auto *ME = dyn_cast<MemberExpr>(Callee)) {
       QualType BaseType = ME->getBase()->getType();
       if (ME->isArrow() && BaseType->isPointerType())
@@ -371,7 +383,7 @@ private:
       std::string Struct = "?";
       if (const RecordDecl *RD = BaseType->getAsRecordDecl())
         Struct = RD->getName().str();
-      std::string Field = ME->getMemberDecl()->getName().str();
+      std::string Field = ME->getMemberDecl()->getName().str() + Through;
       if (Struct == "vm_operations_struct" && Field == "open") {
         M.addReason(ReasonCode::CallsVmOpen,
                     "calls vm_ops->open(vma) itself; with mmap_prepare that "
@@ -395,8 +407,11 @@ private:
       return;
     }
     if (FD && FD->hasBody()) {
+      InnerBlocker.reset();
       if (std::optional<std::string> Why = helperTwin(Call, FD, Index))
-        M.addReason(ReasonCode::HelperTakesVma,
+        // A helper that hands the vma on to a framework or to code that
+        // needs a real VMA blocks the callback for that same reason.
+        M.addReason(InnerBlocker.value_or(ReasonCode::HelperTakesVma),
                     "passes the vma to " + Name + "(), defined in this file, " +
                         *Why,
                     Loc);
@@ -453,9 +468,14 @@ private:
     BodyScanner(Sub, Ctx, Facts, Depth + 1, Root).run();
     for (Reason &R : findHookState(Def, Ctx))
       Sub.addReason(R.Code, R.Severity, R.Message, R.Loc);
-    if (!Sub.Reasons.empty())
-      return "which " + Sub.Reasons.front().Message + " [" +
-             reasonId(Sub.Reasons.front().Code) + "]";
+    if (!Sub.Reasons.empty()) {
+      const Reason &First = Sub.Reasons.front();
+      if (First.Severity == Classification::Blocked) {
+        InnerBlocker = First.Code;
+        return "which " + First.Message;
+      }
+      return "which " + First.Message + " [" + reasonId(First.Code) + "]";
+    }
     if (!Sub.Actions.empty())
       return "which maps memory itself; the action belongs in the hook";
     if (declaresName(Def, "desc"))
@@ -1017,6 +1037,8 @@ private:
   }
 
   const TranslationUnitFacts &Facts;
+  /// Set by helperTwin(): the blocked reason a helper's own body has.
+  std::optional<ReasonCode> InnerBlocker;
   /// Helper nesting, and the callback every helper is converted with.
   unsigned Depth;
   const FunctionDecl *Root;
