@@ -1156,6 +1156,8 @@ CallbackModel analyzeCallback(const FunctionDecl *Definition, ASTContext &Ctx,
   BodyScanner(M, Ctx, Facts).run();
   for (Reason &R : findHookState(Definition, Ctx))
     M.addReason(R.Code, R.Severity, R.Message, R.Loc);
+  for (Reason &R : findOpaqueCalls(Definition, Ctx))
+    M.addReason(R.Code, R.Severity, R.Message, R.Loc);
   return M;
 }
 

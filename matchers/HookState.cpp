@@ -182,10 +182,17 @@ private:
   std::string atomicObject(const CallExpr *Call) {
     for (const Expr *Arg : Call->arguments())
       if (Arg->getType()->isPointerType())
-        return llvm::StringRef(spelledText(Arg->getSourceRange(), Ctx)
-                                   .value_or("a counter"))
-            .ltrim('&')
-            .str();
+        if (std::optional<std::string> Text =
+                spelledText(Arg->getSourceRange(), Ctx))
+          return llvm::StringRef(*Text).ltrim('&').str();
+    // Hidden in a driver macro (`OP_GET(dev)`): name the macro's use.
+    const SourceManager &SM = Ctx.getSourceManager();
+    bool Invalid = false;
+    llvm::StringRef Use = Lexer::getSourceText(
+        SM.getExpansionRange(Call->getSourceRange()), SM, Ctx.getLangOpts(),
+        &Invalid);
+    if (!Invalid && !Use.empty() && Call->getBeginLoc().isMacroID())
+      return "the counter in " + Use.str();
     return "a counter";
   }
 
@@ -214,6 +221,8 @@ private:
   /// mapping's own fields (desc->pgoff += n) and locals are not.
   std::optional<std::string> longLived(const Expr *Target) {
     Target = Target->IgnoreParenImpCasts();
+    if (isOnceFlag(Target))
+      return std::nullopt;
     bool Shared = false;
     if (const auto *ME = dyn_cast<MemberExpr>(Target)) {
       const DeclRefExpr *Ref = baseRef(ME);
@@ -230,6 +239,15 @@ private:
     if (!Shared)
       return std::nullopt;
     return spelledText(Target->getSourceRange(), Ctx).value_or("an object");
+  }
+
+  /// The static flag of a print-once or do-once macro (`__already_done =
+  /// true` in pr_debug_once()): declared by the macro where it is used, it
+  /// only silences a repeat message.
+  static bool isOnceFlag(const Expr *Target) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(Target);
+    const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return VD && VD->isStaticLocal() && VD->getLocation().isMacroID();
   }
 
   /// `local.field`, `(&local)->field`, `p->x` where p = &local: the object
@@ -285,6 +303,104 @@ std::vector<Reason> findHookState(const FunctionDecl *Hook, ASTContext &Ctx) {
   F.RequestsAction = requestedAction(Hook) != nullptr;
   F.TraverseStmt(Hook->getBody());
   F.finishLocks();
+  return std::move(F.Found);
+}
+
+namespace {
+
+/// Declared in a kernel include directory (include/, arch/*/include/): the
+/// kernel's API, whose state-taking calls the tables and naming rules know.
+bool isKernelApiDeclaration(const FunctionDecl *FD, const SourceManager &SM) {
+  for (const FunctionDecl *Redecl : FD->redecls()) {
+    llvm::StringRef Path =
+        SM.getFilename(SM.getExpansionLoc(Redecl->getLocation()));
+    if (Path.contains("/include/") || Path.starts_with("include/"))
+      return true;
+  }
+  return false;
+}
+
+class OpaqueCallFinder : public RecursiveASTVisitor<OpaqueCallFinder> {
+public:
+  OpaqueCallFinder(ASTContext &Ctx, const ParmVarDecl *Mapping,
+                   llvm::DenseSet<const FunctionDecl *> &Visited,
+                   unsigned Depth)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Mapping(Mapping),
+        Visited(Visited), Depth(Depth) {}
+
+  std::vector<Reason> Found;
+
+  bool VisitCallExpr(CallExpr *Call) {
+    // Calls given the vma are the analyser's (dispatch, vma-escapes).
+    for (const Expr *Arg : Call->arguments())
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg->IgnoreParenCasts());
+          Ref && Mapping && Ref->getDecl() == Mapping)
+        return true;
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (!FD) {
+      std::string Callee =
+          spelledText(Call->getCallee()->getSourceRange(), Ctx)
+              .value_or("a function pointer");
+      add("calls " + Callee + " through a function pointer", Call);
+      return true;
+    }
+    std::string Name = spelledCalleeName(Call, Ctx);
+    if (FD->getBuiltinID() || lookupKernelApi(Name) ||
+        lookupKernelApi(FD->getName()) || isStateAcquiringCallee(Name) ||
+        isAtomicWrite(FD->getName()))
+      return true;
+    if (const FunctionDecl *Def = FD->getDefinition()) {
+      // A helper of this file: what it calls counts too.
+      if (Depth < 2 && SM.isInMainFile(SM.getExpansionLoc(Def->getLocation())) &&
+          Visited.insert(Def).second) {
+        OpaqueCallFinder Inner(Ctx, nullptr, Visited, Depth + 1);
+        Inner.TraverseStmt(Def->getBody());
+        for (Reason &R : Inner.Found) {
+          R.Message = "calls " + Name + "(), which " + R.Message;
+          R.Loc = SM.getFileLoc(Call->getBeginLoc());
+          Found.push_back(std::move(R));
+          break;
+        }
+      }
+      return true;
+    }
+    // BUILD_BUG_ON()'s __compiletime_assert_N() and the like: declared by a
+    // macro at the use, never called at run time.
+    if (isKernelApiDeclaration(FD, SM) || FD->getLocation().isMacroID() ||
+        FD->hasAttr<ErrorAttr>())
+      return true;
+    add("calls " + FD->getNameAsString() +
+            "(), whose body is in another file",
+        Call);
+    return true;
+  }
+
+private:
+  void add(const std::string &What, const CallExpr *Call) {
+    Found.push_back(
+        {ReasonCode::OpaqueCall, Classification::Manual,
+         What + ": the tool cannot see whether it takes state or a lock that "
+                "a merged or failed mapping would leave behind; check it, "
+                "then convert by hand",
+         SM.getFileLoc(Call->getBeginLoc())});
+  }
+
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  const ParmVarDecl *Mapping;
+  llvm::DenseSet<const FunctionDecl *> &Visited;
+  unsigned Depth;
+};
+
+} // namespace
+
+std::vector<Reason> findOpaqueCalls(const FunctionDecl *Hook,
+                                    ASTContext &Ctx) {
+  if (!Hook->hasBody())
+    return {};
+  llvm::DenseSet<const FunctionDecl *> Visited{Hook};
+  OpaqueCallFinder F(Ctx, mappingParam(Hook), Visited, 0);
+  F.TraverseStmt(Hook->getBody());
   return std::move(F.Found);
 }
 

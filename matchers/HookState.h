@@ -17,6 +17,15 @@ namespace mpl {
 std::vector<Reason> findHookState(const clang::FunctionDecl *Hook,
                                   clang::ASTContext &Ctx);
 
+/// Reasons with code `opaque-call`: calls from \p Hook (and the helpers of
+/// this file it calls) into code whose body the translation unit does not
+/// have and that is not the kernel's API (a function declared outside the
+/// include directories, a function pointer). Such code may take state or a
+/// lock the tool cannot see, so a legacy callback that makes them is not
+/// converted silently.
+std::vector<Reason> findOpaqueCalls(const clang::FunctionDecl *Hook,
+                                    clang::ASTContext &Ctx);
+
 /// The first call by which \p Hook asks for page-table work that runs after
 /// it returns (an mmap_action_*() call, or a legacy remap that becomes one),
 /// or null.

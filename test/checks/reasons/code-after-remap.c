@@ -9,7 +9,10 @@
 #include <linux/mm.h>
 
 static unsigned long ca_pfn;
-void ca_hw_start(void *hw);
+static void ca_hw_start(void *hw)
+{
+	(void)hw;
+}
 
 static int ca_mmap(struct file *file, struct vm_area_struct *vma)
 {

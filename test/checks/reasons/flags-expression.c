@@ -13,7 +13,7 @@
 #include <linux/mm.h>
 
 static unsigned long fe_pfn;
-void fe_trace_flags(const unsigned long *flags);
+static void fe_trace_flags(const unsigned long *flags) { (void)flags; }
 
 static int fe_mmap(struct file *file, struct vm_area_struct *vma)
 {

@@ -10,7 +10,7 @@
 
 #define FV_FORBIDDEN_FLAGS (VM_WRITE)
 
-int fv_check(unsigned long flags);
+static int fv_check(unsigned long flags) { return flags & 1; }
 
 static int fv_mmap(struct file *file, struct vm_area_struct *vma)
 {
@@ -40,7 +40,7 @@ static const struct file_operations fv_fops = {
 // CHECK: flags-as-values.c:[[@LINE-2]]:2: warning: 'file_operations.mmap' is deprecated; 'fv_mmap' can be converted to mmap_prepare automatically [mmap-prepare-legacy-hook]
 // CHECK-NEXT: flags-as-values.c:{{[0-9]+}}:12: note: 'fv_mmap' is defined here
 
-int fv_seq(struct file *file);
+static int fv_seq(struct file *file) { return !file->private_data; }
 
 static int fv_seq_mmap(struct file *file, struct vm_area_struct *vma)
 {
