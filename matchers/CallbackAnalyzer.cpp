@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "matchers/CallbackAnalyzer.h"
 #include "matchers/ActionLocks.h"
+#include "matchers/AstUtils.h"
 #include "matchers/FlagUses.h"
 #include "matchers/HookState.h"
 #include "matchers/SourceText.h"
@@ -263,44 +264,14 @@ private:
   /// table's ->mmap): on the descriptor the read sees what this call set,
   /// which is not the write-only problem.
   bool setEarlier(const MemberExpr *Read) {
-    struct Finder : RecursiveASTVisitor<Finder> {
-      const ParmVarDecl *Vma;
-      StringRef Field;
-      SourceLocation Before;
-      ASTContext *Ctx;
-      bool Found = false;
-      bool before(SourceLocation L) {
-        return Ctx->getSourceManager().isBeforeInTranslationUnit(L, Before);
-      }
-      bool isVma(const Expr *E) {
-        const auto *Ref = dyn_cast<DeclRefExpr>(strip(E));
-        return Ref && Ref->getDecl() == Vma;
-      }
-      bool VisitBinaryOperator(BinaryOperator *BO) {
-        const auto *ME = dyn_cast<MemberExpr>(strip(BO->getLHS()));
-        Found |= BO->isAssignmentOp() && ME && isVma(ME->getBase()) &&
-                 ME->getMemberDecl()->getName() == Field &&
-                 before(BO->getBeginLoc());
-        return !Found;
-      }
-      bool VisitCallExpr(CallExpr *Call) {
-        if (!before(Call->getBeginLoc()))
-          return true;
-        const KernelApiEntry *Api =
-            lookupKernelApi(spelledCalleeName(Call, *Ctx));
-        bool Inner = !Call->getDirectCallee() ||
-                     (Api && Api->Role == ApiRole::FrameworkDispatch);
-        for (const Expr *Arg : Call->arguments())
-          Found |= Inner && isVma(Arg);
-        return !Found;
-      }
-    } F;
-    F.Vma = M.VmaParm;
-    F.Field = Read->getMemberDecl()->getName();
-    F.Before = Read->getBeginLoc();
-    F.Ctx = &Ctx;
-    F.TraverseStmt(M.Definition->getBody());
-    return F.Found;
+    return fieldMaySetBefore(
+        M.Definition, M.VmaParm, Read->getMemberDecl()->getName(),
+        Read->getBeginLoc(), Ctx, [&](const CallExpr *Call) {
+          const KernelApiEntry *Api =
+              lookupKernelApi(spelledCalleeName(Call, Ctx));
+          return !Call->getDirectCallee() ||
+                 (Api && Api->Role == ApiRole::FrameworkDispatch);
+        });
   }
 
   /// The call itself (not just its arguments) comes from the body of a

@@ -1,6 +1,7 @@
 //===- PrepareHook.cpp ----------------------------------------------------===//
 #include "matchers/PrepareHook.h"
 #include "matchers/ActionLocks.h"
+#include "matchers/AstUtils.h"
 #include "matchers/CallbackAnalyzer.h"
 #include "matchers/FlagUses.h"
 #include "matchers/KernelApi.h"
@@ -164,46 +165,15 @@ private:
   /// shmem_zero_setup_desc()) reads a value set in this call, not a stale
   /// one.
   bool mayBeSetBefore(StringRef Field, const MemberExpr *Read) {
-    struct Finder : RecursiveASTVisitor<Finder> {
-      const ParmVarDecl *Desc;
-      StringRef Field;
-      SourceLocation Before;
-      ASTContext *Ctx;
-      bool Found = false;
-      bool before(SourceLocation L) {
-        return Ctx->getSourceManager().isBeforeInTranslationUnit(L, Before);
-      }
-      bool isDesc(const Expr *E) {
-        const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-        return Ref && Ref->getDecl() == Desc;
-      }
-      bool VisitBinaryOperator(BinaryOperator *BO) {
-        const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParens());
-        Found |= BO->isAssignmentOp() && ME && isDesc(ME->getBase()) &&
-                 ME->getMemberDecl()->getName() == Field &&
-                 before(BO->getBeginLoc());
-        return !Found;
-      }
-      bool VisitCallExpr(CallExpr *Call) {
-        if (!before(Call->getBeginLoc()))
-          return true;
-        StringRef Callee;
-        if (const FunctionDecl *FD = Call->getDirectCallee())
-          Callee = FD->getName();
-        // The descriptor's own accessors and the actions set neither field.
-        if (Callee.starts_with("vma_desc_") || Callee.starts_with("mmap_action_"))
-          return true;
-        for (const Expr *Arg : Call->arguments())
-          Found |= isDesc(Arg);
-        return !Found;
-      }
-    } F;
-    F.Desc = Model.Desc;
-    F.Field = Field;
-    F.Before = Read->getBeginLoc();
-    F.Ctx = &Ctx;
-    F.TraverseStmt(Model.Hook->getBody());
-    return F.Found;
+    // The descriptor's own accessors and the actions set neither field.
+    return fieldMaySetBefore(Model.Hook, Model.Desc, Field,
+                             Read->getBeginLoc(), Ctx,
+                             [](const CallExpr *Call) {
+                               const FunctionDecl *FD = Call->getDirectCallee();
+                               StringRef Callee = FD ? FD->getName() : "";
+                               return !Callee.starts_with("vma_desc_") &&
+                                      !Callee.starts_with("mmap_action_");
+                             });
   }
 
   /// The action runs after the hook has returned, so after the hook's

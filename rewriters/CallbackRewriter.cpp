@@ -167,6 +167,17 @@ private:
                       SM.getFileOffset(R->getEnd()), Text});
   }
 
+  /// The twin exists at the target level; otherwise the rewrite fails.
+  bool twinAvailable(const KernelApiEntry &Api, SourceLocation Loc) {
+    if (Api.MinLevel <= Req.Level)
+      return true;
+    fail(ReasonCode::NeedsNewerApi,
+         std::string(Api.Name) + "() has a descriptor twin only from " +
+             ApiLevel{Api.MinLevel}.str() + " (" + Api.Replacement + ")",
+         Loc);
+    return false;
+  }
+
   /// generic_file_mmap(file, vma) -> generic_file_mmap_prepare(desc): the
   /// vma becomes the descriptor, the file goes (the twin reads desc->file),
   /// a vm_flags word becomes the descriptor or &desc->vma_flags, and other
@@ -179,12 +190,8 @@ private:
     if (!R)
       return;
     const KernelApiEntry &Api = *L.Api;
-    if (Api.MinLevel > Req.Level)
-      return fail(ReasonCode::NeedsNewerApi,
-                  std::string(Api.Name) + "() has a descriptor twin only from " +
-                      ApiLevel{Api.MinLevel}.str() + " (" + Api.Replacement +
-                      ")",
-                  Call->getBeginLoc());
+    if (!twinAvailable(Api, Call->getBeginLoc()))
+      return;
     unsigned TwinArity = Call->getNumArgs() + (Api.TwinExtraArg ? 1 : 0) -
                          (Api.argIndex(ArgRole::File) >= 0 ? 1 : 0);
     if (Api.SameNameNewForm && Req.MustBeDeclared &&
@@ -236,12 +243,8 @@ private:
   void addTwinInvocation(const LeafUse &L) {
     const auto *Call = cast<CallExpr>(L.E);
     const KernelApiEntry &Api = *L.Api;
-    if (Api.MinLevel > Req.Level)
-      return fail(ReasonCode::NeedsNewerApi,
-                  std::string(Api.Name) + "() has a descriptor twin only from " +
-                      ApiLevel{Api.MinLevel}.str() + " (" + Api.Replacement +
-                      ")",
-                  SM.getExpansionLoc(Call->getBeginLoc()));
+    if (!twinAvailable(Api, SM.getExpansionLoc(Call->getBeginLoc())))
+      return;
     auto R = range(Call);
     std::optional<CharSourceRange> Vma =
         spelledFileRange(Call->getArg(0)->getSourceRange(), Ctx);
