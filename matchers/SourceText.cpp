@@ -71,13 +71,6 @@ std::string indentationAt(SourceLocation Loc, const ASTContext &Ctx) {
   return Buffer.substr(LineStart, End - LineStart).str();
 }
 
-SourceLocation endOfTokenRange(SourceRange R, const ASTContext &Ctx) {
-  auto Range = spelledFileRange(R, Ctx);
-  if (!Range)
-    return SourceLocation();
-  return Range->getEnd();
-}
-
 bool isAnonymousMember(const MemberExpr *ME) {
   const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
   return FD && FD->isAnonymousStructOrUnion();

@@ -36,10 +36,6 @@ std::string macroSpelledAs(clang::SourceRange R, const clang::ASTContext &Ctx);
 std::string indentationAt(clang::SourceLocation Loc,
                           const clang::ASTContext &Ctx);
 
-/// The file location one past the end of the token range \p R.
-clang::SourceLocation endOfTokenRange(clang::SourceRange R,
-                                      const clang::ASTContext &Ctx);
-
 /// Is \p ME a member access to an anonymous struct or union?
 bool isAnonymousMember(const clang::MemberExpr *ME);
 

@@ -261,7 +261,6 @@ CommandSanitizer::sanitize(const std::vector<std::string> &In,
     Spans[I].End = I + 1 < Spans.size() ? Spans[I + 1].Begin : Raw.size();
 
   auto Drop = [&](const std::string &Flag) {
-    AllDropped.insert(Flag);
     if (Dropped)
       Dropped->push_back(Flag);
   };

@@ -18,7 +18,6 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringMap.h"
 #include <map>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -39,9 +38,6 @@ public:
   std::vector<std::string> sanitize(const std::vector<std::string> &Args,
                                     std::vector<std::string> *Dropped = nullptr);
 
-  /// The flags dropped so far (for --verbose and the docs).
-  const std::set<std::string> &droppedFlags() const { return AllDropped; }
-
 private:
   bool accepted(const std::string &Target, const std::string &Flag);
   void load();
@@ -52,7 +48,6 @@ private:
   bool Dirty = false;
   /// "target\tflag" -> accepted.
   std::map<std::string, bool> Verdicts;
-  std::set<std::string> AllDropped;
 };
 
 /// The --target a cross compiler's name implies ("aarch64-linux-gnu-gcc" ->

@@ -244,7 +244,6 @@ std::string encodeUnitResult(const UnitResult &U) {
               {"compiler_errors", U.CompilerErrors},
               {"first_compiler_error", U.FirstCompilerError},
               {"driver_failed", U.DriverFailed},
-              {"skipped", U.Skipped},
               {"suppressed", U.Suppressed}};
   // Source text can hold any byte; replace what is not UTF-8 rather than
   // lose the result. Edits are produced from valid tokens.
@@ -296,7 +295,6 @@ bool decodeUnitResult(const std::string &Payload, UnitResult &U) {
   U.CompilerErrors = Doc.value("compiler_errors", 0u);
   U.FirstCompilerError = str(Doc, "first_compiler_error");
   U.DriverFailed = Doc.value("driver_failed", false);
-  U.Skipped = Doc.value("skipped", false);
   U.Suppressed = Doc.value("suppressed", 0u);
   return true;
 }

@@ -23,8 +23,6 @@ struct UnitResult {
   std::string FirstCompilerError;
   /// The compiler could not run at all (bad command line).
   bool DriverFailed = false;
-  /// The pre-filter proved the unit cannot hold a finding; not parsed.
-  bool Skipped = false;
   /// Findings the engine dropped (NOLINT, suppression list).
   unsigned Suppressed = 0;
   /// Callbacks whose conversion spans units (Engine.h).
