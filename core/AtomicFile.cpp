@@ -1,5 +1,6 @@
 //===- AtomicFile.cpp -----------------------------------------------------===//
 #include "core/AtomicFile.h"
+#include "core/FaultHooks.h"
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -45,11 +46,9 @@ std::string writeFileAtomically(llvm::StringRef PathRef,
       ::unlink(Temp.c_str());
     return Msg;
   };
-  // Test hook (docs/ci.md): stall half-way through the write, so a test can
-  // kill the run there.
-  unsigned Stall = 0;
-  if (const char *S = ::getenv("MPL_TEST_STALL_WRITE"))
-    Stall = static_cast<unsigned>(std::atoi(S));
+  // Test builds only (core/FaultHooks.h): stall half-way through the write,
+  // so a test can kill the run there.
+  unsigned Stall = faultHooks().WriteStallSeconds;
   const char *Data = Contents.data();
   size_t Left = Contents.size();
   while (Left > 0) {

@@ -18,6 +18,9 @@ lit_dir = os.path.join(config.test_source_root, "lit")
 # before %clang, which is a prefix of %clang_tidy (lit substitutes in order).
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%tidy_plugin", config.tidy_plugin))
+# The test-only build with the MPL_TEST_* fault hooks (core/FaultHooks.h);
+# listed before %mpl, a prefix of it.
+config.substitutions.append(("%mpl_faults", config.mpl_fault_tool))
 config.substitutions.append(("%mpl", config.mpl_tool))
 config.substitutions.append(("%kflags", kernel_flags))
 config.substitutions.append(("%clang", os.path.join(llvm_bin, "clang")))

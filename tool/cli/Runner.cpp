@@ -1,5 +1,6 @@
 //===- Runner.cpp - LibTooling driver for the CLI -------------------------===//
 #include "tool/cli/Runner.h"
+#include "core/FaultHooks.h"
 #include "core/EditApplier.h"
 #include "matchers/KernelApi.h"
 #include "tool/cli/CompileCommands.h"
@@ -253,18 +254,6 @@ std::string findingKey(const Finding &F) {
          "\x01" + std::to_string(F.Where.Column) + "\x01" + F.Message;
 }
 
-/// Test hooks (documented in docs/ci.md): make a worker crash or hang on a
-/// file whose path contains the given text.
-void testHooks(const std::string &File) {
-  if (const char *C = std::getenv("MPL_TEST_CRASH_ON"); C && *C &&
-                                                         File.find(C) != std::string::npos)
-    std::raise(SIGSEGV);
-  if (const char *H = std::getenv("MPL_TEST_HANG_ON"); H && *H &&
-                                                        File.find(H) != std::string::npos)
-    for (;;)
-      ::pause();
-}
-
 /// The progress line: on a terminal only, redrawn in place.
 class Progress {
 public:
@@ -311,7 +300,8 @@ unsigned defaultJobs() {
 }
 
 std::string analyzeUnitPayload(const UnitCommand &U, const RunnerOptions &Opts) {
-  testHooks(U.File);
+  if (auto *Hook = faultHooks().BeforeAnalysis)
+    Hook(U.File);
   UnitResult Result;
   SingleCommandDatabase DB(U.Command);
   ClangTool Tool(DB, {U.File});
