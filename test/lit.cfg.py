@@ -41,3 +41,7 @@ config.substitutions.append((
         config.clang_tidy, config.tidy_plugin, kernel_include,
         os.path.join(llvm_bin, "clang"))))
 config.environment["PATH"] = os.pathsep.join([llvm_bin, config.environment.get("PATH", "/usr/bin:/bin")])
+# MPL_UPDATE_EXPECTED=1 regenerates the .expected files of fix tests
+# (test/lit/check_fix.py; docs/CONTRIBUTING.md).
+if os.environ.get("MPL_UPDATE_EXPECTED"):
+    config.environment["MPL_UPDATE_EXPECTED"] = os.environ["MPL_UPDATE_EXPECTED"]

@@ -19,6 +19,9 @@ Then, for each front end (the CLI, then clang-tidy with the plugin):
 3. the result must compile with clang-19 -fsyntax-only against the mock
    kernel headers, with the kernel's warnings that matter made errors;
 4. a second fix run must find nothing fixable and change nothing.
+
+With MPL_UPDATE_EXPECTED=1 in the environment, step 2 writes the CLI's
+result to EXPECTED first (review the diff before committing it).
 """
 import argparse
 import difflib
@@ -99,6 +102,12 @@ def run_frontend(name, args, flags, want):
     log = fix(args, work, flags)
     with open(work) as f:
         got = f.read()
+    if os.environ.get("MPL_UPDATE_EXPECTED") == "1" and name == "cli":
+        # Regenerating golden files (docs/CONTRIBUTING.md): the CLI's output
+        # becomes EXPECTED; every other step below still runs on it.
+        with open(args.expected, "w") as f:
+            f.write(got)
+        want = got
     if got != want:
         diff = difflib.unified_diff(want.splitlines(True), got.splitlines(True),
                                     "expected", "got")
@@ -114,6 +123,7 @@ def run_frontend(name, args, flags, want):
     with open(work) as f:
         if f.read() != got:
             fail("the second fix run changed the file again", name)
+    return want
 
 
 def main():
@@ -148,7 +158,7 @@ def main():
 
     for name in ("cli", "tidy"):
         if args.frontend in (name, "both"):
-            run_frontend(name, args, flags, want)
+            want = run_frontend(name, args, flags, want)
 
 
 if __name__ == "__main__":
