@@ -103,12 +103,14 @@ private:
     std::vector<unsigned> Order(Result.Findings.size());
     for (unsigned I = 0; I < Order.size(); ++I)
       Order[I] = I;
+    // The index breaks ties: findings at one position keep their order.
     auto Key = [&](unsigned I) {
       const Position &P = Result.Findings[I].Where;
-      return std::tie(P.File, P.Line, P.Column);
+      return std::tuple<const std::string &, unsigned, unsigned, unsigned>(
+          P.File, P.Line, P.Column, I);
     };
-    std::stable_sort(Order.begin(), Order.end(),
-                     [&](unsigned A, unsigned B) { return Key(A) < Key(B); });
+    std::sort(Order.begin(), Order.end(),
+              [&](unsigned A, unsigned B) { return Key(A) < Key(B); });
     std::vector<unsigned> NewIndex(Order.size());
     std::vector<Finding> Sorted;
     Sorted.reserve(Order.size());
