@@ -23,16 +23,15 @@ const char *headline(const std::optional<Classification> &C) {
 std::vector<std::string> explanation(const CallbackVerdict &V,
                                      const HookSite &Site) {
   std::vector<std::string> Lines;
-  std::string Level =
-      V.Level ? ApiLevel{V.Level}.str() : std::string("none: headers predate 7.0");
+  std::string Level = V.Level ? ApiLevel{V.Level}.str()
+                              : std::string("none: headers predate 7.0");
   Lines.push_back("callback '" + V.Name + "': " +
                   (V.Class ? classificationName(*V.Class) : "not analysed") +
                   " (API level " + Level +
                   (V.LevelDetected ? ", detected from the headers" : "") + ")");
   for (const std::string &L : V.Explanation)
     Lines.push_back("  " + L);
-  const std::string &Home =
-      V.Definition ? V.Definition->File : Site.Where.File;
+  const std::string &Home = V.Definition ? V.Definition->File : Site.Where.File;
   for (const VerdictReason &R : V.Reasons)
     Lines.push_back("  " +
                     (R.Note.Where.File == Home ? std::string("line ")
@@ -73,19 +72,19 @@ Finding legacyHookFinding(const HookSite &Site, const CallbackVerdict &V) {
   F.Where = Site.Where;
   F.Callback = V.Name;
   F.Class = V.Class;
-  F.Message = "'" + Site.Slot +
-              (Site.FileOperations ? "' is deprecated; "
-                                   : "' is an mmap-style hook that takes the "
-                                     "vma; ") +
-              (V.Name.empty() ? std::string("this callback")
-                              : "'" + V.Name + "'") +
-              " " +
-              // No fix is offered for headers without the helpers: do not
-              // promise one.
-              (Site.HeadersTooOld && V.Class == Classification::Convertible
-                   ? "can be converted to mmap_prepare for kernels with its "
-                     "helpers (7.0+), not for these headers"
-                   : headline(V.Class));
+  F.Message =
+      "'" + Site.Slot +
+      (Site.FileOperations ? "' is deprecated; "
+                           : "' is an mmap-style hook that takes the "
+                             "vma; ") +
+      (V.Name.empty() ? std::string("this callback") : "'" + V.Name + "'") +
+      " " +
+      // No fix is offered for headers without the helpers: do not
+      // promise one.
+      (Site.HeadersTooOld && V.Class == Classification::Convertible
+           ? "can be converted to mmap_prepare for kernels with its "
+             "helpers (7.0+), not for these headers"
+           : headline(V.Class));
   if (V.Definition) {
     F.CallbackFile = V.Definition->File;
     F.Notes.push_back({*V.Definition, "'" + V.Name + "' is defined here"});

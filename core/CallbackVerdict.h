@@ -1,4 +1,5 @@
-//===- CallbackVerdict.h - a legacy callback's class, across units -*- C++ -*-=//
+//===- CallbackVerdict.h - a legacy callback's class, across units -*- C++
+//-*-=//
 //
 // What the engine decided about one legacy mmap callback, in resolved
 // positions, so that it outlives the AST and crosses processes: a table in

@@ -15,8 +15,7 @@ const std::vector<CheckInfo> &allChecks() {
       {check::RemapRange,
        "a remap whose range can fall outside the mapping or past the object "
        "behind it"},
-      {check::StatefulHook,
-       "resource acquisition inside an mmap_prepare hook"},
+      {check::StatefulHook, "resource acquisition inside an mmap_prepare hook"},
       {check::ApiMisuse, "misuse of the mmap_prepare API"},
   };
   return Checks;

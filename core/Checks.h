@@ -17,7 +17,6 @@ struct CheckInfo {
 /// Every check the tool has, in documentation order.
 const std::vector<CheckInfo> &allChecks();
 
-
 /// clang-tidy style check selection: comma-separated globs, `-` negates,
 /// later globs win. The default enables every check.
 class CheckFilter {

@@ -28,9 +28,8 @@ ApplyResult applyEdits(llvm::StringRef Original, std::vector<Edit> Edits) {
       return R;
     }
     // Two insertions at one point, or any overlap, would be ambiguous.
-    if (E.Offset < Cursor ||
-        (I > 0 && E.Offset == Edits[I - 1].Offset &&
-         (E.Length == 0 || Edits[I - 1].Length == 0))) {
+    if (E.Offset < Cursor || (I > 0 && E.Offset == Edits[I - 1].Offset &&
+                              (E.Length == 0 || Edits[I - 1].Length == 0))) {
       R.Error = "conflicting edits at offset " + std::to_string(E.Offset);
       R.Text.clear();
       return R;

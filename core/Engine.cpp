@@ -64,7 +64,8 @@ public:
     Facts = collectTranslationUnitFacts(Ctx);
     RuntimeTables = findRuntimeInstalledTables(Ctx);
 
-    llvm::MapVector<const FunctionDecl *, std::vector<const MmapSite *>> ByCallback;
+    llvm::MapVector<const FunctionDecl *, std::vector<const MmapSite *>>
+        ByCallback;
     llvm::MapVector<unsigned, std::vector<const MmapSite *>> MacroSites;
     llvm::SetVector<const FunctionDecl *> PrepareHooks;
     for (const MmapSite &S : Sites) {
@@ -133,8 +134,8 @@ private:
           &ByCallback) {
     for (const auto &[Name, Uses] : Opts.DefinedHere) {
       const FunctionDecl *Def = nullptr;
-      for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(
-               &Ctx.Idents.get(Name)))
+      for (const NamedDecl *D :
+           Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(Name)))
         if (const auto *FD = dyn_cast<FunctionDecl>(D))
           if (const FunctionDecl *Body = FD->getDefinition())
             if (SM.isWrittenInMainFile(SM.getFileLoc(Body->getLocation())))
@@ -156,7 +157,8 @@ private:
 
   Position position(SourceLocation Loc, bool Spelling = false) {
     Position P;
-    SourceLocation FileLoc = Spelling ? SM.getSpellingLoc(Loc) : SM.getFileLoc(Loc);
+    SourceLocation FileLoc =
+        Spelling ? SM.getSpellingLoc(Loc) : SM.getFileLoc(Loc);
     PresumedLoc PL = SM.getPresumedLoc(FileLoc);
     P.File = filePathOf(FileLoc, SM);
     if (PL.isValid()) {
@@ -194,8 +196,8 @@ private:
 
   void reportMacroSites(const std::vector<const MmapSite *> &Group) {
     const MmapSite &First = *Group.front();
-    std::string Macro = Lexer::getImmediateMacroName(First.Loc, SM,
-                                                     Ctx.getLangOpts()).str();
+    std::string Macro =
+        Lexer::getImmediateMacroName(First.Loc, SM, Ctx.getLangOpts()).str();
     Finding F;
     F.Check = check::LegacyHook;
     F.Where = position(First.Loc, /*Spelling=*/true);
@@ -264,9 +266,10 @@ private:
                                   "()");
     } else if (!Def && isFrameworkMmap(Name)) {
       Model.addReason(ReasonCode::FrameworkDispatch,
-                      "'" + Name + "' is a framework's mmap (defined "
-                      "elsewhere); the framework must move to mmap_prepare "
-                      "first",
+                      "'" + Name +
+                          "' is a framework's mmap (defined "
+                          "elsewhere); the framework must move to mmap_prepare "
+                          "first",
                       ReasonLoc);
     } else if (!Def) {
       return reportForeignCallback(Callback, Sites);
@@ -288,7 +291,8 @@ private:
       Req.Model = &Model;
       Req.LibraryHandler = Library;
       Req.Level = HeadersTooOld ? ApiLevel::Newest : Result.Level;
-      Req.MustBeDeclared = Opts.Api.isAuto() && !HeadersTooOld ? &Declared : nullptr;
+      Req.MustBeDeclared =
+          Opts.Api.isAuto() && !HeadersTooOld ? &Declared : nullptr;
       Req.NewName = Name + Opts.Suffix;
       addSiteTokens(Req, Sites);
       if (Elsewhere)
@@ -300,10 +304,10 @@ private:
       if (!HeadersTooOld)
         Fix = std::move(RR.Edits);
       if (Model.classification() == Classification::Convertible)
-        Model.Explanation.push_back(
-            "emits: " + (RR.HelpersUsed.empty()
-                             ? std::string("no helper")
-                             : llvm::join(RR.HelpersUsed, ", ")));
+        Model.Explanation.push_back("emits: " +
+                                    (RR.HelpersUsed.empty()
+                                         ? std::string("no helper")
+                                         : llvm::join(RR.HelpersUsed, ", ")));
     }
 
     CallbackVerdict Verdict = verdictOf(Model, Name, Def);
@@ -365,12 +369,13 @@ private:
     CallbackVerdict Verdict = verdictOf(AtSites, Name, nullptr);
     Record.SiteReasons = Verdict.Reasons;
     Verdict.Class.reset();
-    Verdict.Reasons.insert(
-        Verdict.Reasons.begin(),
-        {ReasonCode::CallbackElsewhere, Classification::Manual,
-         {position(Sites.front()->Loc),
-          "'" + Name + "' is defined in another file, which was not "
-          "analysed with this one"}});
+    Verdict.Reasons.insert(Verdict.Reasons.begin(),
+                           {ReasonCode::CallbackElsewhere,
+                            Classification::Manual,
+                            {position(Sites.front()->Loc),
+                             "'" + Name +
+                                 "' is defined in another file, which was not "
+                                 "analysed with this one"}});
     reportSites(Sites, Verdict, Record);
     Result.CrossUnit.push_back(std::move(Record));
   }
@@ -508,7 +513,8 @@ private:
     return Files;
   }
 
-  void reportRangeProblems(const FunctionDecl *Hook, const ParmVarDecl *Mapping) {
+  void reportRangeProblems(const FunctionDecl *Hook,
+                           const ParmVarDecl *Mapping) {
     for (RangeProblem &P : checkRemapRanges(Hook, Mapping, Ctx)) {
       Finding F;
       F.Check = check::RemapRange;
@@ -517,7 +523,8 @@ private:
       F.Message = P.Message;
       F.Reasons = {reasonId(P.Code)};
       for (auto &[Loc, Text] : P.Notes)
-        F.Notes.push_back({position(Loc), Text + " [" + reasonId(P.Code) + "]"});
+        F.Notes.push_back(
+            {position(Loc), Text + " [" + reasonId(P.Code) + "]"});
       add(std::move(F));
     }
   }
@@ -527,9 +534,9 @@ private:
   void reportPrepareHook(const FunctionDecl *Hook) {
     // Names renamed before the target level are outdated; with headers too
     // old to tell, judge against the newest kernel.
-    unsigned RenameLevel = Opts.Api.isAuto()
-                               ? (DetectedLevel ? DetectedLevel : ApiLevel::Newest)
-                               : Opts.Api.Version;
+    unsigned RenameLevel =
+        Opts.Api.isAuto() ? (DetectedLevel ? DetectedLevel : ApiLevel::Newest)
+                          : Opts.Api.Version;
     PrepareHookModel Model = analyzePrepareHook(Hook, Ctx, RenameLevel);
     if (!Model.Desc)
       return;
@@ -542,10 +549,11 @@ private:
       F.Message = M.Message;
       F.Reasons = {reasonId(M.Code)};
       if (M.RenameLoc.isValid() && M.RenameLoc.isFileID()) {
-        unsigned Len = Lexer::MeasureTokenLength(M.RenameLoc, SM, Ctx.getLangOpts());
+        unsigned Len =
+            Lexer::MeasureTokenLength(M.RenameLoc, SM, Ctx.getLangOpts());
         Edit E;
-        E.Range = CharSourceRange::getCharRange(M.RenameLoc,
-                                                M.RenameLoc.getLocWithOffset(Len));
+        E.Range = CharSourceRange::getCharRange(
+            M.RenameLoc, M.RenameLoc.getLocWithOffset(Len));
         E.File = filePathOf(M.RenameLoc, SM);
         E.Offset = SM.getFileOffset(M.RenameLoc);
         E.Length = Len;
@@ -569,7 +577,8 @@ private:
       Req.DescName = Model.Desc->getName().str();
       RewriteResult RR = Level ? rewriteCallback(Req, Ctx) : RewriteResult{};
       One.Reasons = RR.Reasons;
-      std::vector<Edit> Edits = RR.Reasons.empty() ? RR.Edits : std::vector<Edit>{};
+      std::vector<Edit> Edits =
+          RR.Reasons.empty() ? RR.Edits : std::vector<Edit>{};
       bool Fixable = !Edits.empty();
       reportFlagUses(One, Fixable, std::move(Edits), "desc->vm_flags");
     }
@@ -599,13 +608,16 @@ private:
       F.Reasons = {reasonId(ReasonCode::MappedCloseUnbalanced)};
       F.Message = "the mmap hook requests " + U.Action + "() and installs '" +
                   U.Table + "', whose ->mapped " + Mapped + "() " +
-                  Takes.str() + "; if the action fails, ->mapped is skipped "
-                  "but ->close " + Close + "() still runs and releases what "
+                  Takes.str() +
+                  "; if the action fails, ->mapped is skipped "
+                  "but ->close " +
+                  Close +
+                  "() still runs and releases what "
                   "was never taken";
-      F.Notes.push_back({position(U.StateLoc),
-                         "->mapped takes it here [" +
-                             std::string(reasonId(ReasonCode::MappedCloseUnbalanced)) +
-                             "]"});
+      F.Notes.push_back(
+          {position(U.StateLoc),
+           "->mapped takes it here [" +
+               std::string(reasonId(ReasonCode::MappedCloseUnbalanced)) + "]"});
       F.Notes.push_back({position(U.Close->getLocation()),
                          "->close runs after a failed action too; it must "
                          "release only what ->mapped took (or the state "
@@ -635,8 +647,9 @@ private:
         continue;
       if (!FromSite && !FromMacro)
         M.addReason(ReasonCode::OtherCallers,
-                    "'" + Name + "' is also referenced here; that use needs "
-                    "the legacy signature",
+                    "'" + Name +
+                        "' is also referenced here; that use needs "
+                        "the legacy signature",
                     SM.getFileLoc(Ref->getLocation()));
     }
     std::string NewName = Name + Opts.Suffix;
@@ -646,8 +659,9 @@ private:
       for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(&II))
         Existing = D->getLocation();
       M.addReason(ReasonCode::NameClash,
-                  "'" + NewName + "' already exists; pick another --suffix "
-                  "or rename by hand",
+                  "'" + NewName +
+                      "' already exists; pick another --suffix "
+                      "or rename by hand",
                   Existing);
     }
   }
@@ -657,10 +671,12 @@ private:
   void addDefinitionReasons(CallbackModel &M, const FunctionDecl *Def,
                             const UsedElsewhere *Elsewhere) {
     std::string Name = Def->getNameAsString();
-    if (const FunctionDecl *Redecl = redeclInAnotherFile(Def); Redecl && !Elsewhere)
+    if (const FunctionDecl *Redecl = redeclInAnotherFile(Def);
+        Redecl && !Elsewhere)
       M.addReason(ReasonCode::ExternCallback,
-                  "'" + Name + "' is declared in another file; other "
-                  "translation units may use it",
+                  "'" + Name +
+                      "' is declared in another file; other "
+                      "translation units may use it",
                   SM.getFileLoc(Redecl->getLocation()));
     if (Declared.declares("desc") || declaresName(Def, "desc"))
       M.addReason(ReasonCode::NameClash,
@@ -690,11 +706,13 @@ private:
       switch (L.K) {
       case LeafUse::FlagSet:
         F.Message = "VMA flags are set on the descriptor by bit number: "
-                    "vma_desc_set_flags(desc, " + Bits + ")";
+                    "vma_desc_set_flags(desc, " +
+                    Bits + ")";
         break;
       case LeafUse::FlagClear:
         F.Message = "VMA flags are cleared on the descriptor by bit number: "
-                    "vma_desc_clear_flags(desc, " + Bits + ")";
+                    "vma_desc_clear_flags(desc, " +
+                    Bits + ")";
         break;
       case LeafUse::FlagMod:
         F.Message = "vm_flags_mod() becomes vma_desc_set_flags(desc, " + Bits +

@@ -11,10 +11,10 @@
 #include "core/Checks.h"
 #include "core/Finding.h"
 #include "core/Suppression.h"
-#include <map>
-#include <memory>
 #include "rewriters/ApiLevel.h"
 #include "clang/AST/ASTContext.h"
+#include <map>
+#include <memory>
 
 namespace mpl {
 

@@ -35,12 +35,12 @@ std::string jsonReport(const Report &R, bool Explain, llvm::StringRef BaseDir) {
   }
   json Errors = json::array();
   for (const RunError &E : R.Errors)
-    Errors.push_back({{"file", displayPath(E.File, BaseDir)},
-                      {"message", E.Message}});
+    Errors.push_back(
+        {{"file", displayPath(E.File, BaseDir)}, {"message", E.Message}});
   json NotAnalysed = json::array();
   for (const RunError &E : R.NotAnalysed)
-    NotAnalysed.push_back({{"file", displayPath(E.File, BaseDir)},
-                           {"message", E.Message}});
+    NotAnalysed.push_back(
+        {{"file", displayPath(E.File, BaseDir)}, {"message", E.Message}});
   Summary S = summarize(R);
   json Doc = {{"version", JsonSchemaVersion},
               {"tool", "mmap-prepare-lint"},

@@ -50,7 +50,8 @@ std::string formatPatch(const PatchInput &P, llvm::StringRef From,
   std::string Names = P.Callbacks.empty()
                           ? std::string("the driver's mmap callback")
                           : llvm::join(P.Callbacks, "(), ") + "()";
-  OS << "From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001\n"
+  OS << "From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 "
+        "2001\n"
      << "From: " << From << "\n"
      << "Date: " << Date << "\n"
      << "Subject: [PATCH] " << P.Prefix
@@ -59,7 +60,8 @@ std::string formatPatch(const PatchInput &P, llvm::StringRef From,
      << "The file_operations->mmap hook is deprecated: it hands the driver a\n"
      << "VMA that is already set up, so drivers can leave it half-initialised\n"
      << "or hold on to it. Its replacement, ->mmap_prepare, is called before\n"
-     << "the VMA exists with a struct vm_area_desc describing the mapping; the\n"
+     << "the VMA exists with a struct vm_area_desc describing the mapping; "
+        "the\n"
      << "driver adjusts the descriptor and asks for deferred work (remaps)\n"
      << "through mmap_action_*() helpers that the core runs once the mapping\n"
      << "is in place.\n"

@@ -19,8 +19,8 @@ std::string ruleName(llvm::StringRef Id) {
       Up = true;
       continue;
     }
-    Out += Up ? static_cast<char>(std::toupper(static_cast<unsigned char>(C)))
-              : C;
+    Out +=
+        Up ? static_cast<char>(std::toupper(static_cast<unsigned char>(C))) : C;
     Up = false;
   }
   return Out;
@@ -93,9 +93,10 @@ std::string sarifReport(const Report &R, const SarifOptions &Opts,
         {"level", F.Level == Severity::Error ? "error" : "warning"},
         {"message", {{"text", F.Message}}},
         {"locations",
-         json::array({{{"physicalLocation",
-                        {{"artifactLocation", artifact(F.Where.File, Opts.BaseDir)},
-                         {"region", region(F.Where)}}}}})},
+         json::array(
+             {{{"physicalLocation",
+                {{"artifactLocation", artifact(F.Where.File, Opts.BaseDir)},
+                 {"region", region(F.Where)}}}}})},
         {"partialFingerprints", {{"mmapPrepareLint/v1", Fingerprints[I]}}}};
     if (auto It = RuleIndex.find(F.Check); It != RuleIndex.end())
       Result["ruleIndex"] = It->second;
@@ -125,7 +126,8 @@ std::string sarifReport(const Report &R, const SarifOptions &Opts,
       std::map<std::string, json> ByFile;
       for (const Edit &E : F.Fix)
         ByFile[E.File].push_back(
-            {{"deletedRegion", {{"charOffset", E.Offset}, {"charLength", E.Length}}},
+            {{"deletedRegion",
+              {{"charOffset", E.Offset}, {"charLength", E.Length}}},
              {"insertedContent", {{"text", E.Text}}}});
       json Changes = json::array();
       for (auto &[File, Replacements] : ByFile)
@@ -144,16 +146,16 @@ std::string sarifReport(const Report &R, const SarifOptions &Opts,
     Notifications.push_back(
         {{"level", "error"},
          {"message", {{"text", E.Message}}},
-         {"locations",
-          json::array({{{"physicalLocation",
-                         {{"artifactLocation", artifact(E.File, Opts.BaseDir)}}}}})}});
+         {"locations", json::array({{{"physicalLocation",
+                                      {{"artifactLocation",
+                                        artifact(E.File, Opts.BaseDir)}}}}})}});
   for (const RunError &E : R.NotAnalysed)
     Notifications.push_back(
         {{"level", "warning"},
          {"message", {{"text", "not analysed: " + E.Message}}},
-         {"locations",
-          json::array({{{"physicalLocation",
-                         {{"artifactLocation", artifact(E.File, Opts.BaseDir)}}}}})}});
+         {"locations", json::array({{{"physicalLocation",
+                                      {{"artifactLocation",
+                                        artifact(E.File, Opts.BaseDir)}}}}})}});
 
   std::string Root = Opts.BaseDir.str();
   if (Root.empty() || Root.back() != '/')
@@ -166,9 +168,9 @@ std::string sarifReport(const Report &R, const SarifOptions &Opts,
           {"semanticVersion", Opts.ToolVersion},
           {"informationUri", Opts.InformationUri},
           {"rules", std::move(Rules)}}}}},
-      {"invocations",
-       json::array({{{"executionSuccessful", R.Errors.empty()},
-                     {"toolExecutionNotifications", std::move(Notifications)}}})},
+      {"invocations", json::array({{{"executionSuccessful", R.Errors.empty()},
+                                    {"toolExecutionNotifications",
+                                     std::move(Notifications)}}})},
       {"originalUriBaseIds",
        {{"%SRCROOT%", {{"uri", "file://" + uriPath(Root)}}}}},
       {"columnKind", "unicodeCodePoints"},

@@ -11,22 +11,26 @@ void printSummaryTable(llvm::raw_ostream &OS, const Report &R, SummaryBy By,
   std::map<std::string, unsigned> FixableByCheck;
   for (const Finding &F : R.Findings)
     FixableByCheck[F.Check] += F.Fixable;
-  OS << "\n" << llvm::left_justify("check", 34) << llvm::right_justify("findings", 9)
+  OS << "\n"
+     << llvm::left_justify("check", 34) << llvm::right_justify("findings", 9)
      << llvm::right_justify("fixable", 9) << "\n";
   for (const auto &[Check, N] : S.ByCheck)
-    OS << llvm::left_justify(Check, 34) << llvm::right_justify(std::to_string(N), 9)
+    OS << llvm::left_justify(Check, 34)
+       << llvm::right_justify(std::to_string(N), 9)
        << llvm::right_justify(std::to_string(FixableByCheck[Check]), 9) << "\n";
   OS << llvm::left_justify("total", 34)
      << llvm::right_justify(std::to_string(R.Findings.size()), 9)
      << llvm::right_justify(std::to_string(S.Fixable), 9) << "\n";
 
-  OS << "\n" << llvm::left_justify("classification", 34)
+  OS << "\n"
+     << llvm::left_justify("classification", 34)
      << llvm::right_justify("callbacks", 9) << "\n";
   for (const char *C : {"convertible", "manual", "blocked"}) {
     auto It = S.ByClassification.find(C);
     OS << llvm::left_justify(C, 34)
        << llvm::right_justify(
-              std::to_string(It == S.ByClassification.end() ? 0 : It->second), 9)
+              std::to_string(It == S.ByClassification.end() ? 0 : It->second),
+              9)
        << "\n";
   }
 
@@ -47,7 +51,8 @@ void printSummaryTable(llvm::raw_ostream &OS, const Report &R, SummaryBy By,
            : *F.Class == Classification::Manual    ? Rw.Manual
                                                    : Rw.Blocked);
     }
-    OS << "\n" << llvm::left_justify("directory", 34)
+    OS << "\n"
+       << llvm::left_justify("directory", 34)
        << llvm::right_justify("findings", 9) << llvm::right_justify("conv", 6)
        << llvm::right_justify("manual", 7) << llvm::right_justify("blocked", 8)
        << llvm::right_justify("fixable", 9) << "\n";

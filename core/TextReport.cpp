@@ -12,8 +12,8 @@ Summary summarize(const Report &R) {
   for (const Finding &F : R.Findings) {
     ++S.ByCheck[F.Check];
     // A legacy callback whose definition was not analysed has no class.
-    bool NotAnalysed = !F.Class && F.Check == check::LegacyHook &&
-                       !F.Callback.empty();
+    bool NotAnalysed =
+        !F.Class && F.Check == check::LegacyHook && !F.Callback.empty();
     if ((F.Class || NotAnalysed) &&
         (F.Callback.empty() ||
          Counted
@@ -73,7 +73,8 @@ void printSummary(llvm::raw_ostream &OS, const Report &R) {
   if (R.Suppressed)
     OS << "; " << R.Suppressed << " suppressed";
   if (!R.Errors.empty())
-    OS << "; " << R.Errors.size() << " error" << (R.Errors.size() == 1 ? "" : "s");
+    OS << "; " << R.Errors.size() << " error"
+       << (R.Errors.size() == 1 ? "" : "s");
   OS << "\n";
 }
 

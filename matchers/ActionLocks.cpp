@@ -5,9 +5,9 @@
 #include "matchers/SourceText.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <optional>
@@ -121,10 +121,8 @@ std::optional<HeldLock> guardLock(const VarDecl *VD, ASTContext &Ctx) {
       !Class.contains("sem"))
     return std::nullopt;
   std::string Object;
-  if (const auto *Init =
-          dyn_cast_or_null<CallExpr>(VD->getInit()
-                                         ? VD->getInit()->IgnoreParenCasts()
-                                         : nullptr);
+  if (const auto *Init = dyn_cast_or_null<CallExpr>(
+          VD->getInit() ? VD->getInit()->IgnoreParenCasts() : nullptr);
       Init && Init->getNumArgs())
     Object = lockObject(
         spelledText(Init->getArg(0)->getSourceRange(), Ctx).value_or(""));
@@ -188,8 +186,8 @@ bool releasedAfter(const Stmt *Body, llvm::StringRef Key, SourceLocation After,
     bool VisitCallExpr(CallExpr *Call) {
       std::optional<LockEvent> E = lockEventOf(Call, Ctx);
       if (E && !E->Acquire && E->Key == Key &&
-          Ctx.getSourceManager().isBeforeInTranslationUnit(
-              After, Call->getBeginLoc()))
+          Ctx.getSourceManager().isBeforeInTranslationUnit(After,
+                                                           Call->getBeginLoc()))
         Found = true;
       return !Found;
     }
@@ -310,16 +308,15 @@ std::vector<HeldLock> locksReleasedAfter(const FunctionDecl *Fn, const Stmt *At,
   SourceLocation After = At->getEndLoc();
   for (const auto &E : Walker.Held)
     if (E.second.Count > 0 && releasedAfter(Body, E.first, After, Ctx))
-      Result.push_back({E.second.Object.empty() ? E.first.str()
-                                                : E.second.Object,
-                        E.second.Loc});
+      Result.push_back(
+          {E.second.Object.empty() ? E.first.str() : E.second.Object,
+           E.second.Loc});
   return Result;
 }
 
 const Expr *argumentFromSharedMemory(const CallExpr *Call, unsigned First,
                                      const FunctionDecl *Fn,
-                                     const ParmVarDecl *Mapping,
-                                     ASTContext &) {
+                                     const ParmVarDecl *Mapping, ASTContext &) {
   SharedReadFinder Finder(Fn, Mapping);
   for (unsigned I = First; I < Call->getNumArgs(); ++I)
     if (Finder.reads(Call->getArg(I)))

@@ -14,8 +14,7 @@ namespace mpl {
 /// the field? A write-only field read after either reads this call's value.
 bool fieldMaySetBefore(
     const clang::FunctionDecl *Fn, const clang::ParmVarDecl *Object,
-    llvm::StringRef Field, clang::SourceLocation Before,
-    clang::ASTContext &Ctx,
+    llvm::StringRef Field, clang::SourceLocation Before, clang::ASTContext &Ctx,
     llvm::function_ref<bool(const clang::CallExpr *)> MaySet);
 
 } // namespace mpl

@@ -55,7 +55,6 @@ const Expr *strip(const Expr *E) {
   return E ? E->IgnoreParenImpCasts() : nullptr;
 }
 
-
 class BodyScanner : public RecursiveASTVisitor<BodyScanner>,
                     public FlagUseScanner {
 public:
@@ -107,17 +106,15 @@ private:
     return spelledFileRange(S->getSourceRange(), Ctx).has_value();
   }
 
-
-
   void handleVmaRef(const DeclRefExpr *DRE) {
     SourceLocation Loc = DRE->getLocation();
     if (Loc.isMacroID() && !SM.isMacroArgExpansion(Loc)) {
-      M.addReason(ReasonCode::MacroSpelled,
-                  "the vma is used inside the body of macro '" +
-                      Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts())
-                          .str() +
-                      "'; a rewrite there would change every expansion",
-                  SM.getExpansionLoc(Loc));
+      M.addReason(
+          ReasonCode::MacroSpelled,
+          "the vma is used inside the body of macro '" +
+              Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts()).str() +
+              "'; a rewrite there would change every expansion",
+          SM.getExpansionLoc(Loc));
       return;
     }
     const Stmt *P = parentOf(DRE);
@@ -140,12 +137,13 @@ private:
     }
     if (const IfStmt *If = nullTestOf(DRE, P)) {
       M.NullTests.push_back(If);
-      line(If->getBeginLoc(), "the vma NULL test goes: a descriptor is never NULL");
+      line(If->getBeginLoc(),
+           "the vma NULL test goes: a descriptor is never NULL");
       return;
     }
-    if (P && (isa<DeclStmt>(P) ||
-              (isa<BinaryOperator>(P) &&
-               cast<BinaryOperator>(P)->isAssignmentOp()))) {
+    if (P &&
+        (isa<DeclStmt>(P) || (isa<BinaryOperator>(P) &&
+                              cast<BinaryOperator>(P)->isAssignmentOp()))) {
       M.addReason(ReasonCode::StoresVma,
                   "stores the vma pointer; no VMA exists while mmap_prepare "
                   "runs",
@@ -166,15 +164,16 @@ private:
       Test = UO;
     else if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
              BO && BO->getOpcode() == BO_EQ) {
-      const Expr *Other = strip(BO->getLHS()) == DRE ? BO->getRHS() : BO->getLHS();
+      const Expr *Other =
+          strip(BO->getLHS()) == DRE ? BO->getRHS() : BO->getLHS();
       if (Other->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
         Test = BO;
     }
     if (!Test)
       return nullptr;
     const auto *If = dyn_cast_or_null<IfStmt>(parentOf(Test));
-    if (!If || strip(If->getCond()) != Test || If->getElse() ||
-        If->getInit() || If->getConditionVariable() || !spelledInFile(If))
+    if (!If || strip(If->getCond()) != Test || If->getElse() || If->getInit() ||
+        If->getConditionVariable() || !spelledInFile(If))
       return nullptr;
     return If;
   }
@@ -192,10 +191,14 @@ private:
       return;
     StringRef Name = ME->getMemberDecl()->getName();
     static const llvm::StringMap<VmaField> Fields = {
-        {"vm_start", VmaField::Start},  {"vm_end", VmaField::End},
-        {"vm_pgoff", VmaField::Pgoff},  {"vm_page_prot", VmaField::PageProt},
-        {"vm_ops", VmaField::VmOps},    {"vm_private_data", VmaField::PrivateData},
-        {"vm_file", VmaField::VmFile},  {"vm_mm", VmaField::Mm},
+        {"vm_start", VmaField::Start},
+        {"vm_end", VmaField::End},
+        {"vm_pgoff", VmaField::Pgoff},
+        {"vm_page_prot", VmaField::PageProt},
+        {"vm_ops", VmaField::VmOps},
+        {"vm_private_data", VmaField::PrivateData},
+        {"vm_file", VmaField::VmFile},
+        {"vm_mm", VmaField::Mm},
         {"vm_flags", VmaField::Flags}};
     auto It = Fields.find(Name);
     if (It == Fields.end()) {
@@ -225,7 +228,8 @@ private:
         if (const MemberExpr *Start = asVmaMember(BO->getRHS(), "vm_start")) {
           Consumed.insert(Start);
           M.Leaves.push_back({LeafUse::Size, BO});
-          line(BO->getBeginLoc(), "vma->vm_end - vma->vm_start -> vma_desc_size()");
+          line(BO->getBeginLoc(),
+               "vma->vm_end - vma->vm_start -> vma_desc_size()");
           return;
         }
       }
@@ -289,7 +293,8 @@ private:
     SourceLocation Loc = Call->getBeginLoc();
     if (spelledInMacroBody(Call, Name)) {
       M.addReason(ReasonCode::MacroSpelled,
-                  Name + "() is called with the vma inside the body of macro '" +
+                  Name +
+                      "() is called with the vma inside the body of macro '" +
                       wrappingMacro(Call, Ctx) +
                       "'; a rewrite there would change every expansion",
                   SM.getExpansionLoc(Loc));
@@ -306,9 +311,9 @@ private:
     }
     const KernelApiEntry *Api = lookupKernelApi(Name);
     // A rewrite needs the vma where the row expects it.
-    bool Rewritten = Api && (Api->Role == ApiRole::FlagHelper ||
-                             Api->Role == ApiRole::SyncTwin ||
-                             Api->Role == ApiRole::Action);
+    bool Rewritten =
+        Api && (Api->Role == ApiRole::FlagHelper ||
+                Api->Role == ApiRole::SyncTwin || Api->Role == ApiRole::Action);
     if (Rewritten && Api->argIndex(ArgRole::Vma) != static_cast<int>(Index))
       Api = nullptr;
     if (Api) {
@@ -320,8 +325,7 @@ private:
       case ApiRole::Action:
         return handleAction(Call, *Api, Name);
       case ApiRole::Blocker:
-        M.addReason(Api->Reason,
-                    "calls " + Name + "(): " + Api->Detail, Loc);
+        M.addReason(Api->Reason, "calls " + Name + "(): " + Api->Detail, Loc);
         return;
       case ApiRole::FrameworkDispatch:
       case ApiRole::FrameworkHandler:
@@ -388,19 +392,20 @@ private:
                     Loc);
       return;
     }
-    M.addReason(ReasonCode::VmaEscapes,
-                "passes the vma to " + (Name.empty() ? std::string("a function pointer") : Name + "()") +
-                    ", which needs a real VMA",
-                Loc);
+    M.addReason(
+        ReasonCode::VmaEscapes,
+        "passes the vma to " +
+            (Name.empty() ? std::string("a function pointer") : Name + "()") +
+            ", which needs a real VMA",
+        Loc);
   }
 
   /// A static helper of this file that takes the vma, is called only from
   /// the callback (or helpers converted with it) and needs nothing a
   /// descriptor lacks is converted with the callback (a desc twin). Returns
   /// why it cannot be, or nothing when it is.
-  std::optional<std::string> helperTwin(const CallExpr *Call,
-                                        const FunctionDecl *FD,
-                                        unsigned Index) {
+  std::optional<std::string>
+  helperTwin(const CallExpr *Call, const FunctionDecl *FD, unsigned Index) {
     const FunctionDecl *Def = FD->getDefinition();
     std::string Name = Def->getNameAsString();
     if (Def->getStorageClass() != SC_Static || Def->isVariadic() ||
@@ -420,9 +425,9 @@ private:
                            RefCall && strip(RefCall->getCallee()) == Ref;
       if (!FromConverted)
         Others.push_back(Caller ? Caller->getNameAsString() + "()"
-                                : "line " + std::to_string(
-                                                SM.getExpansionLineNumber(
-                                                    Ref->getLocation())));
+                                : "line " +
+                                      std::to_string(SM.getExpansionLineNumber(
+                                          Ref->getLocation())));
     }
     if (!Others.empty())
       return "which is also used by " + llvm::join(Others, ", ") +
@@ -498,7 +503,8 @@ private:
       return;
     }
     if (!spelledInFile(Call)) {
-      M.addReason(ReasonCode::MacroSpelled, Name + "() is spelled inside a macro",
+      M.addReason(ReasonCode::MacroSpelled,
+                  Name + "() is spelled inside a macro",
                   SM.getExpansionLoc(Loc));
       return;
     }
@@ -534,7 +540,8 @@ private:
     // but its expansion's arguments (mk_vma_flags(...)) do not.
     bool Invocation = isWholeInvocationOf(Call, Name);
     if (!spelledInFile(Call) && !Invocation) {
-      M.addReason(ReasonCode::MacroSpelled, Name + "() is spelled inside a macro",
+      M.addReason(ReasonCode::MacroSpelled,
+                  Name + "() is spelled inside a macro",
                   SM.getExpansionLoc(Call->getBeginLoc()));
       return;
     }
@@ -657,7 +664,8 @@ private:
         // failureReturn() matched on a variable; here the call is the
         // condition itself.
         const Stmt *Then = If->getThen();
-        if (const auto *CS = dyn_cast<CompoundStmt>(Then); CS && CS->size() == 1)
+        if (const auto *CS = dyn_cast<CompoundStmt>(Then);
+            CS && CS->size() == 1)
           Then = CS->body_front();
         Ret = If->getElse() ? nullptr : dyn_cast<ReturnStmt>(Then);
       }
@@ -665,7 +673,8 @@ private:
           Ret ? errnoSpelling(Ret->getRetValue()) : std::nullopt;
       if (!Errno)
         return Unsupported("is tested with code the tool cannot move "
-                           "(only `if (" + Name + "(...)) return -EXXX;` is)");
+                           "(only `if (" +
+                           Name + "(...)) return -EXXX;` is)");
       A.Use = ResultUse::FailReturns;
       A.ErrorOverride = *Errno;
       A.Replaced = {If};
@@ -741,8 +750,10 @@ private:
         Last = A.Replaced.front();
       if (parentOf(Last) != Body) {
         M.addReason(ReasonCode::RemapNested,
-                    Name + "() sits inside a nested block; only a top-level "
-                           "call or a `return " + Name + "(...)` converts",
+                    Name +
+                        "() sits inside a nested block; only a top-level "
+                        "call or a `return " +
+                        Name + "(...)` converts",
                     Loc);
         return;
       }
@@ -760,7 +771,8 @@ private:
     if (int StartArg = Api.argIndex(ArgRole::Start); StartArg >= 0) {
       int SizeArg = Api.argIndex(ArgRole::Size);
       A.WholeMapping = asVmaMember(Call->getArg(StartArg), "vm_start") &&
-                       SizeArg >= 0 && isWholeMappingSize(Call->getArg(SizeArg));
+                       SizeArg >= 0 &&
+                       isWholeMappingSize(Call->getArg(SizeArg));
     }
     // map_kernel_pages keeps the pointer: the array must outlive the hook.
     if (int PagesArg = Api.argIndex(ArgRole::Pages); PagesArg >= 0) {
@@ -775,9 +787,10 @@ private:
       if (V && V->isLocalVarDecl() && !V->isStaticLocal() &&
           V->getType()->isArrayType()) {
         M.addReason(ReasonCode::LocalPageArray,
-                    "'" + V->getName().str() + "' is an array local to the "
-                    "callback; the action would read it after the hook has "
-                    "returned",
+                    "'" + V->getName().str() +
+                        "' is an array local to the "
+                        "callback; the action would read it after the hook has "
+                        "returned",
                     Call->getArg(PagesArg)->getBeginLoc());
         return;
       }
@@ -967,9 +980,9 @@ private:
         return true;
       }
       bool VisitUnaryOperator(UnaryOperator *UO) {
-        Written |= (UO->isIncrementDecrementOp() ||
-                    UO->getOpcode() == UO_AddrOf) &&
-                   refers(UO->getSubExpr());
+        Written |=
+            (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf) &&
+            refers(UO->getSubExpr());
         return true;
       }
     } F;
@@ -1119,9 +1132,9 @@ CallbackModel analyzeCallback(const FunctionDecl *Definition, ASTContext &Ctx,
   M.FileParm = Definition->getParamDecl(0);
   M.VmaParm = Definition->getParamDecl(1);
   if (Definition->getLocation().isMacroID()) {
-    M.addReason(ReasonCode::MacroSpelled,
-                "the callback is defined by a macro",
-                Ctx.getSourceManager().getExpansionLoc(Definition->getLocation()));
+    M.addReason(
+        ReasonCode::MacroSpelled, "the callback is defined by a macro",
+        Ctx.getSourceManager().getExpansionLoc(Definition->getLocation()));
     return M;
   }
   BodyScanner(M, Ctx, Facts).run();

@@ -28,31 +28,42 @@ struct Reason {
   clang::SourceLocation Loc;
 };
 
-enum class VmaField { Start, End, Pgoff, PageProt, VmOps, PrivateData, VmFile,
-                      Mm, Flags };
+enum class VmaField {
+  Start,
+  End,
+  Pgoff,
+  PageProt,
+  VmOps,
+  PrivateData,
+  VmFile,
+  Mm,
+  Flags
+};
 
 /// A use of the vma that becomes an expression on the descriptor.
 struct LeafUse {
   enum Kind {
-    Field,       // vma->vm_pgoff          -> desc->pgoff
-    Size,        // vma->vm_end - vma->vm_start -> vma_desc_size(desc)
-    Twin,        // generic_file_mmap(file, vma) -> generic_file_mmap_prepare(desc)
+    Field, // vma->vm_pgoff          -> desc->pgoff
+    Size,  // vma->vm_end - vma->vm_start -> vma_desc_size(desc)
+    Twin,  // generic_file_mmap(file, vma) -> generic_file_mmap_prepare(desc)
     FlagTestAny, // vma->vm_flags & VM_X   -> vma_desc_test[_any](desc, ...)
     FlagTestAll, // (vma->vm_flags & M) == M -> vma_desc_test_all(desc, ...)
     FlagSet,     // vm_flags_set(vma, M)   -> vma_desc_set_flags(desc, ...)
     FlagClear,   // vm_flags_clear(vma, M) -> vma_desc_clear_flags(desc, ...)
     FlagMod,     // vm_flags_mod(vma, S, C) -> set then clear (two statements)
-    FlagReset,   // vm_flags_reset/init(vma, M) -> desc->vma_flags = mk_vma_flags(...)
+    FlagReset,   // vm_flags_reset/init(vma, M) -> desc->vma_flags =
+                 // mk_vma_flags(...)
     FlagCompare, // (vma->vm_flags & (A | B)) != A -> !vma_desc_test(desc, A) ||
                  //   vma_desc_test(desc, B): Bits must be set, ClearBits clear
-    FlagWord,    // vm_flags_t f = vma->vm_flags -> vma_flags_to_legacy(desc->vma_flags)
+    FlagWord,    // vm_flags_t f = vma->vm_flags ->
+                 // vma_flags_to_legacy(desc->vma_flags)
     VmaArg,      // helper(vma) -> helper(desc), the helper converted with it
   };
   LeafUse(Kind K, const clang::Expr *E) : K(K), E(E) {}
   Kind K;
-  const clang::Expr *E;           // the node whose spelling is replaced
+  const clang::Expr *E; // the node whose spelling is replaced
   VmaField FieldName = VmaField::Start;
-  std::vector<std::string> Bits;  // flag kinds: VMA_xxx_BIT names (set side)
+  std::vector<std::string> Bits; // flag kinds: VMA_xxx_BIT names (set side)
   std::vector<std::string> ClearBits; // FlagMod: the clear side
   /// A merged flag test of a longer chain (`x && A && B`) covers E (A) to
   /// SpanEnd (B), which are not one node of the AST.
@@ -69,10 +80,10 @@ struct LeafUse {
 
 /// How the legacy code consumed the page-table call's result.
 enum class ResultUse {
-  Returned,   // return remap_pfn_range(...);
-  FailReturns,// if (remap_pfn_range(...)) return -EAGAIN;
-  Checked,    // ret = remap_pfn_range(...); if (ret) return ret;
-  Ignored     // remap_pfn_range(...);
+  Returned,    // return remap_pfn_range(...);
+  FailReturns, // if (remap_pfn_range(...)) return -EAGAIN;
+  Checked,     // ret = remap_pfn_range(...); if (ret) return ret;
+  Ignored      // remap_pfn_range(...);
 };
 
 /// Page-table work that becomes a deferred mmap action.

@@ -4,7 +4,13 @@
 
 namespace mpl {
 
-enum class CheckKind { LegacyHook, VmFlags, RemapRange, StatefulHook, ApiMisuse };
+enum class CheckKind {
+  LegacyHook,
+  VmFlags,
+  RemapRange,
+  StatefulHook,
+  ApiMisuse
+};
 
 namespace check {
 inline constexpr const char *LegacyHook = "mmap-prepare-legacy-hook";

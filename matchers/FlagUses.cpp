@@ -2,9 +2,9 @@
 #include "matchers/FlagUses.h"
 #include "matchers/CallbackAnalyzer.h"
 #include "matchers/KernelApi.h"
+#include "matchers/SourceText.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
-#include "matchers/SourceText.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>
@@ -41,7 +41,6 @@ const Stmt *FlagUseScanner::parentOf(const Stmt *S) {
   }
 }
 
-
 void FlagUseScanner::line(SourceLocation Loc, const std::string &Text) {
   M.Explanation.push_back(
       "line " + std::to_string(SM.getExpansionLineNumber(Loc)) + ": " + Text);
@@ -63,8 +62,8 @@ bool FlagUseScanner::inBooleanContext(const Stmt *P, const Expr *E) {
   return false;
 }
 
-
-bool FlagUseScanner::recordMask(const Expr *Mask, std::vector<std::string> &Bits) {
+bool FlagUseScanner::recordMask(const Expr *Mask,
+                                std::vector<std::string> &Bits) {
   MaskDecomposition D = decomposeMask(Mask, Ctx);
   if (!D.ok()) {
     M.addReason(ReasonCode::FlagsUnknownMask, D.Problem,
@@ -74,7 +73,6 @@ bool FlagUseScanner::recordMask(const Expr *Mask, std::vector<std::string> &Bits
   Bits = D.Bits;
   return true;
 }
-
 
 void FlagUseScanner::handleFlags(const MemberExpr *ME, const Stmt *P) {
   if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P)) {
@@ -153,8 +151,8 @@ void FlagUseScanner::handleFlags(const MemberExpr *ME, const Stmt *P) {
       LeafUse Leaf{LeafUse::Twin, Call};
       Leaf.Api = Api;
       M.Leaves.push_back(Leaf);
-      line(Call->getBeginLoc(), Api->Name + std::string("() -> ") +
-                                    Api->Replacement + "()");
+      line(Call->getBeginLoc(),
+           Api->Name + std::string("() -> ") + Api->Replacement + "()");
       return;
     }
   }
@@ -279,6 +277,5 @@ void FlagUseScanner::mergeFlagTests(const Stmt *Body) {
   };
   Visit(Body);
 }
-
 
 } // namespace mpl

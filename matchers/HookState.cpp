@@ -29,7 +29,8 @@ const ParmVarDecl *mappingParam(const FunctionDecl *FD) {
   for (const ParmVarDecl *P : FD->parameters())
     if (const auto *PT = P->getType()->getAs<PointerType>())
       if (const RecordDecl *RD = PT->getPointeeType()->getAsRecordDecl())
-        if (RD->getName() == "vm_area_struct" || RD->getName() == "vm_area_desc")
+        if (RD->getName() == "vm_area_struct" ||
+            RD->getName() == "vm_area_desc")
           return P;
   return nullptr;
 }
@@ -51,13 +52,13 @@ public:
     std::string Name = spelledCalleeName(Call, Ctx);
     if (Name.empty())
       return true;
-    std::string Arg = Call->getNumArgs()
-                          ? spelledText(Call->getArg(0)->getSourceRange(), Ctx)
-                                .value_or("?")
-                          : "";
+    std::string Arg =
+        Call->getNumArgs()
+            ? spelledText(Call->getArg(0)->getSourceRange(), Ctx).value_or("?")
+            : "";
     if (isAtomicWrite(Name))
-      add("changes " + atomicObject(Call) + " with " +
-              Name + "(); the hook may run for a mapping that is then "
+      add("changes " + atomicObject(Call) + " with " + Name +
+              "(); the hook may run for a mapping that is then "
               "merged or fails, so the count would stay wrong",
           Call->getBeginLoc());
     else if (isStateAcquiringCallee(Name))
@@ -81,8 +82,9 @@ public:
   bool VisitUnaryOperator(UnaryOperator *UO) {
     if (UO->isIncrementDecrementOp())
       if (std::optional<std::string> Object = longLived(UO->getSubExpr()))
-        add("updates " + *Object + ", which outlives the hook; a merged or "
-            "failed mapping would leave the count wrong",
+        add("updates " + *Object +
+                ", which outlives the hook; a merged or "
+                "failed mapping would leave the count wrong",
             UO->getBeginLoc());
     return true;
   }
@@ -109,8 +111,8 @@ public:
     if (BO->getOpcode() == BO_Assign && intoFreshAllocation(BO->getLHS()))
       return true;
     if (std::optional<std::string> Object = longLived(BO->getLHS()))
-      add((BO->getOpcode() == BO_Assign ? "stores to " : "updates ") +
-              *Object + ", which outlives the hook; a merged or failed "
+      add((BO->getOpcode() == BO_Assign ? "stores to " : "updates ") + *Object +
+              ", which outlives the hook; a merged or failed "
               "mapping would leave it changed",
           BO->getBeginLoc());
     return true;
@@ -129,7 +131,8 @@ public:
   void finishLocks() {
     for (const auto &Entry : Locks)
       if (Entry.second.first > 0)
-        add("can return with " + Entry.first().split('(').second.drop_back().str() +
+        add("can return with " +
+                Entry.first().split('(').second.drop_back().str() +
                 " still locked (no matching " +
                 Entry.first().split('(').first.str() +
                 "()); a hook must not hand a held lock to a later callback",
@@ -188,9 +191,9 @@ private:
     // Hidden in a driver macro (`OP_GET(dev)`): name the macro's use.
     const SourceManager &SM = Ctx.getSourceManager();
     bool Invalid = false;
-    llvm::StringRef Use = Lexer::getSourceText(
-        SM.getExpansionRange(Call->getSourceRange()), SM, Ctx.getLangOpts(),
-        &Invalid);
+    llvm::StringRef Use =
+        Lexer::getSourceText(SM.getExpansionRange(Call->getSourceRange()), SM,
+                             Ctx.getLangOpts(), &Invalid);
     if (!Invalid && !Use.empty() && Call->getBeginLoc().isMacroID())
       return "the counter in " + Use.str();
     return "a counter";
@@ -338,9 +341,8 @@ public:
         return true;
     const FunctionDecl *FD = Call->getDirectCallee();
     if (!FD) {
-      std::string Callee =
-          spelledText(Call->getCallee()->getSourceRange(), Ctx)
-              .value_or("a function pointer");
+      std::string Callee = spelledText(Call->getCallee()->getSourceRange(), Ctx)
+                               .value_or("a function pointer");
       add("calls " + Callee + " through a function pointer", Call);
       return true;
     }
@@ -351,7 +353,8 @@ public:
       return true;
     if (const FunctionDecl *Def = FD->getDefinition()) {
       // A helper of this file: what it calls counts too.
-      if (Depth < 2 && SM.isInMainFile(SM.getExpansionLoc(Def->getLocation())) &&
+      if (Depth < 2 &&
+          SM.isInMainFile(SM.getExpansionLoc(Def->getLocation())) &&
           Visited.insert(Def).second) {
         OpaqueCallFinder Inner(Ctx, nullptr, Visited, Depth + 1);
         Inner.TraverseStmt(Def->getBody());
@@ -369,8 +372,7 @@ public:
     if (isKernelApiDeclaration(FD, SM) || FD->getLocation().isMacroID() ||
         FD->hasAttr<ErrorAttr>())
       return true;
-    add("calls " + FD->getNameAsString() +
-            "(), whose body is in another file",
+    add("calls " + FD->getNameAsString() + "(), whose body is in another file",
         Call);
     return true;
   }
@@ -394,8 +396,7 @@ private:
 
 } // namespace
 
-std::vector<Reason> findOpaqueCalls(const FunctionDecl *Hook,
-                                    ASTContext &Ctx) {
+std::vector<Reason> findOpaqueCalls(const FunctionDecl *Hook, ASTContext &Ctx) {
   if (!Hook->hasBody())
     return {};
   llvm::DenseSet<const FunctionDecl *> Visited{Hook};
@@ -414,8 +415,8 @@ const CallExpr *requestedAction(const FunctionDecl *Hook) {
       llvm::StringRef Name = FD->getName();
       const KernelApiEntry *Api = lookupKernelApi(Name);
       if (Name.starts_with("mmap_action_") ||
-          (Api && (Api->Role == ApiRole::Action ||
-                   Api->Role == ApiRole::DescAction)))
+          (Api &&
+           (Api->Role == ApiRole::Action || Api->Role == ApiRole::DescAction)))
         Found = Call;
       return true;
     }

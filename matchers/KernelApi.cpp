@@ -48,8 +48,7 @@ KernelApiEntry daxTwin() {
   return E;
 }
 
-KernelApiEntry flags(const char *Name, FlagOp Op,
-                     std::array<ArgRole, 5> Args) {
+KernelApiEntry flags(const char *Name, FlagOp Op, std::array<ArgRole, 5> Args) {
   KernelApiEntry E{Name, R::FlagHelper, Args};
   E.Flags = Op;
   return E;
@@ -68,9 +67,10 @@ KernelApiEntry role(const char *Name, ApiRole Role,
   return KernelApiEntry{Name, Role, {}, Replacement, Level};
 }
 
-const char *const NoDmaAction =
-    "no mmap_action exists for DMA memory yet";
+const char *const NoDmaAction = "no mmap_action exists for DMA memory yet";
 
+// The table is data: one row per line where it fits, grouped by role.
+// clang-format off
 const std::vector<KernelApiEntry> &table() {
   static const std::vector<KernelApiEntry> Rows = {
       // Page-table work -> deferred actions.
@@ -266,6 +266,7 @@ const std::vector<KernelApiEntry> &table() {
   };
   return Rows;
 }
+// clang-format on
 
 const llvm::StringMap<const KernelApiEntry *> &index() {
   static const llvm::StringMap<const KernelApiEntry *> Index = [] {
@@ -304,8 +305,8 @@ llvm::ArrayRef<KernelApiEntry> kernelApiTable() { return table(); }
 bool isAtomicWrite(llvm::StringRef Name) {
   // Every operation of the atomic and reference-count families changes the
   // object except a read.
-  for (llvm::StringRef Family : {"atomic_", "atomic64_", "atomic_long_",
-                                 "refcount_", "kref_"})
+  for (llvm::StringRef Family :
+       {"atomic_", "atomic64_", "atomic_long_", "refcount_", "kref_"})
     if (Name.starts_with(Family))
       return !Name.contains("read");
   return false;

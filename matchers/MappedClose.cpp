@@ -11,8 +11,8 @@ namespace {
 
 /// The function a vm_operations_struct initialiser puts in \p Field.
 const FunctionDecl *slot(const VarDecl *Table, llvm::StringRef Field) {
-  const auto *Init =
-      dyn_cast_or_null<InitListExpr>(Table->getInit() ? Table->getInit()->IgnoreImplicit() : nullptr);
+  const auto *Init = dyn_cast_or_null<InitListExpr>(
+      Table->getInit() ? Table->getInit()->IgnoreImplicit() : nullptr);
   const RecordDecl *RD = Table->getType()->getAsRecordDecl();
   if (!Init || !RD)
     return nullptr;
@@ -21,7 +21,8 @@ const FunctionDecl *slot(const VarDecl *Table, llvm::StringRef Field) {
   for (const FieldDecl *F : RD->fields()) {
     if (F->getName() != Field || F->getFieldIndex() >= Init->getNumInits())
       continue;
-    const Expr *Value = Init->getInit(F->getFieldIndex())->IgnoreParenImpCasts();
+    const Expr *Value =
+        Init->getInit(F->getFieldIndex())->IgnoreParenImpCasts();
     if (const auto *Ref = dyn_cast<DeclRefExpr>(Value))
       return dyn_cast<FunctionDecl>(Ref->getDecl());
   }

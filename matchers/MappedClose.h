@@ -32,8 +32,8 @@ struct UnbalancedMapped {
 
 /// For a hook that requests an action and installs vm_ops whose ->mapped
 /// takes state and that has a ->close: one entry per such table.
-std::vector<UnbalancedMapped> findUnbalancedMapped(const clang::FunctionDecl *Hook,
-                                                   clang::ASTContext &Ctx);
+std::vector<UnbalancedMapped>
+findUnbalancedMapped(const clang::FunctionDecl *Hook, clang::ASTContext &Ctx);
 
 } // namespace mpl
 

@@ -2,8 +2,8 @@
 #include "matchers/MmapSites.h"
 #include "matchers/KernelApi.h"
 #include "clang/AST/ParentMapContext.h"
-#include "clang/Basic/SourceManager.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 

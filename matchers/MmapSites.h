@@ -1,4 +1,5 @@
-//===- MmapSites.h - ops-table slots that install an mmap callback -*- C++ -*-=//
+//===- MmapSites.h - ops-table slots that install an mmap callback -*- C++
+//-*-=//
 #ifndef MPL_MATCHERS_MMAPSITES_H
 #define MPL_MATCHERS_MMAPSITES_H
 

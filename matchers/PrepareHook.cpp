@@ -60,7 +60,8 @@ public:
     std::string D = Model.Desc->getName().str();
     SourceLocation Loc = SM.getFileLoc(ME->getBeginLoc());
     bool Write = isAssignedTo(ME, Ctx);
-    if (Field == "start" || Field == "end" || Field == "mm" || Field == "file") {
+    if (Field == "start" || Field == "end" || Field == "mm" ||
+        Field == "file") {
       if (Write)
         add(ReasonCode::ImmutableField, Loc,
             "writes " + D + "->" + Field.str() +
@@ -166,9 +167,8 @@ private:
   /// one.
   bool mayBeSetBefore(StringRef Field, const MemberExpr *Read) {
     // The descriptor's own accessors and the actions set neither field.
-    return fieldMaySetBefore(Model.Hook, Model.Desc, Field,
-                             Read->getBeginLoc(), Ctx,
-                             [](const CallExpr *Call) {
+    return fieldMaySetBefore(Model.Hook, Model.Desc, Field, Read->getBeginLoc(),
+                             Ctx, [](const CallExpr *Call) {
                                const FunctionDecl *FD = Call->getDirectCallee();
                                StringRef Callee = FD ? FD->getName() : "";
                                return !Callee.starts_with("vma_desc_") &&

@@ -24,10 +24,10 @@ namespace {
 
 enum Taint : unsigned {
   None = 0,
-  Start = 1,   // desc->start / vma->vm_start
-  Size = 2,    // the mapping size in bytes or pages
-  Pgoff = 4,   // desc->pgoff / vma->vm_pgoff
-  End = 8,     // desc->end / vma->vm_end alone
+  Start = 1,        // desc->start / vma->vm_start
+  Size = 2,         // the mapping size in bytes or pages
+  Pgoff = 4,        // desc->pgoff / vma->vm_pgoff
+  End = 8,          // desc->end / vma->vm_end alone
   Mapping = 16,     // the mapping itself (passed to a helper)
   CheckedSize = 32, // the result of a helper given the size (or mapping):
   CheckedPgoff = 64 // testing it bounds what the helper was given
@@ -44,7 +44,8 @@ struct RemapSignature {
 /// the actions that replace them.
 std::optional<RemapSignature> remapSignature(llvm::StringRef Name) {
   const KernelApiEntry *Api = lookupKernelApi(Name);
-  if (!Api || (Api->Role != ApiRole::Action && Api->Role != ApiRole::DescAction))
+  if (!Api ||
+      (Api->Role != ApiRole::Action && Api->Role != ApiRole::DescAction))
     return std::nullopt;
   RemapSignature Sig;
   Sig.Start = Api->argIndex(ArgRole::Start);
@@ -228,7 +229,8 @@ private:
         };
         if (BO->isComparisonOp() && !IsZero(BO->getLHS()) &&
             !IsZero(BO->getRHS())) {
-          unsigned T = Self->taintOf(BO->getLHS()) | Self->taintOf(BO->getRHS());
+          unsigned T =
+              Self->taintOf(BO->getLHS()) | Self->taintOf(BO->getRHS());
           if (T & (Size | End | Mapping))
             *Bounds |= Size;
         }
@@ -285,11 +287,11 @@ private:
       // Reaching a case of `switch (vma->vm_pgoff)` pins the value.
       if (const auto *Switch = dyn_cast<SwitchStmt>(Parent);
           Switch && Switch->getCond() != Child && GoverningLabelIsCase)
-        Bounds |= taintOf(Switch->getCond()) & (Size | Pgoff | End)
-                      ? (taintOf(Switch->getCond()) & Pgoff ? Pgoff : 0) |
-                            (taintOf(Switch->getCond()) & (Size | End) ? Size
-                                                                       : 0)
-                      : 0;
+        Bounds |=
+            taintOf(Switch->getCond()) & (Size | Pgoff | End)
+                ? (taintOf(Switch->getCond()) & Pgoff ? Pgoff : 0) |
+                      (taintOf(Switch->getCond()) & (Size | End) ? Size : 0)
+                : 0;
       if (const auto *CS = dyn_cast<CompoundStmt>(Parent)) {
         unsigned Level = None;
         for (const Stmt *Before : CS->body()) {
@@ -325,12 +327,13 @@ private:
 
   std::string sizeSpelling() {
     return isDesc() ? "vma_desc_size(" + P->getName().str() + ")"
-                    : P->getName().str() + "->vm_end - " +
-                          P->getName().str() + "->vm_start";
+                    : P->getName().str() + "->vm_end - " + P->getName().str() +
+                          "->vm_start";
   }
   bool isDesc() const {
     const auto *PT = P->getType()->getAs<PointerType>();
-    const RecordDecl *RD = PT ? PT->getPointeeType()->getAsRecordDecl() : nullptr;
+    const RecordDecl *RD =
+        PT ? PT->getPointeeType()->getAsRecordDecl() : nullptr;
     return RD && RD->getName() == "vm_area_desc";
   }
 
@@ -362,8 +365,8 @@ private:
       return;
     unsigned Guards = guardsBefore(Call);
 
-    if (const Expr *StartArg = Arg(Sig.Start); StartArg &&
-        !(taintOf(StartArg) & (Start | End)))
+    if (const Expr *StartArg = Arg(Sig.Start);
+        StartArg && !(taintOf(StartArg) & (Start | End)))
       report(ReasonCode::UnprovenStart, Call,
              Name + "() starts at '" + text(StartArg) +
                  "', which is not derived from the mapping's start; it can "

@@ -11,9 +11,9 @@ std::optional<CharSourceRange> spelledFileRange(SourceRange R,
                                                 const ASTContext &Ctx) {
   if (R.isInvalid())
     return std::nullopt;
-  CharSourceRange Range = Lexer::makeFileCharRange(
-      CharSourceRange::getTokenRange(R), Ctx.getSourceManager(),
-      Ctx.getLangOpts());
+  CharSourceRange Range =
+      Lexer::makeFileCharRange(CharSourceRange::getTokenRange(R),
+                               Ctx.getSourceManager(), Ctx.getLangOpts());
   if (Range.isInvalid())
     return std::nullopt;
   return Range;

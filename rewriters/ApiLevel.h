@@ -1,4 +1,5 @@
-//===- ApiLevel.h - which spelling of the mmap_prepare API to emit -*- C++ -*-=//
+//===- ApiLevel.h - which spelling of the mmap_prepare API to emit -*- C++
+//-*-=//
 //
 // Helper names changed between kernel releases (kernel-api.md sections 2.1
 // and 8). A target level picks the spelling; `auto` reads the translation

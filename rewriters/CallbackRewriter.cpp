@@ -12,9 +12,9 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/TypeLoc.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
-#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
 #include <algorithm>
 #include <cstring>
@@ -67,7 +67,8 @@ public:
   }
 
 private:
-  /// `.mmap = generic_file_mmap` -> `.mmap_prepare = generic_file_mmap_prepare`.
+  /// `.mmap = generic_file_mmap` -> `.mmap_prepare =
+  /// generic_file_mmap_prepare`.
   RewriteResult runLibraryHandler(const KernelApiEntry &Api) {
     if (Api.MinLevel > Req.Level)
       fail(ReasonCode::NeedsNewerApi,
@@ -134,8 +135,8 @@ private:
   }
 
   std::string helper(const std::string &Name) {
-    if (std::find(Result.HelpersUsed.begin(), Result.HelpersUsed.end(),
-                  Name) == Result.HelpersUsed.end())
+    if (std::find(Result.HelpersUsed.begin(), Result.HelpersUsed.end(), Name) ==
+        Result.HelpersUsed.end())
       Result.HelpersUsed.push_back(Name);
     return Name;
   }
@@ -233,8 +234,9 @@ private:
     unsigned Begin = SM.getFileOffset(R->getBegin());
     unsigned End = SM.getFileOffset(R->getEnd());
     ReplacedRanges.push_back({Begin, End});
-    Leaves.push_back({*R, Begin, End,
-                      call(Api.Replacement, Args, columnOf(Call->getBeginLoc()))});
+    Leaves.push_back(
+        {*R, Begin, End,
+         call(Api.Replacement, Args, columnOf(Call->getBeginLoc()))});
   }
 
   /// vma_set_flags(vma, A, B) -> vma_desc_set_flags(desc, A, B): the
@@ -270,15 +272,24 @@ private:
 
   std::string fieldName(VmaField F) {
     switch (F) {
-    case VmaField::Start: return "start";
-    case VmaField::End: return "end";
-    case VmaField::Pgoff: return "pgoff";
-    case VmaField::PageProt: return "page_prot";
-    case VmaField::VmOps: return "vm_ops";
-    case VmaField::PrivateData: return "private_data";
-    case VmaField::VmFile: return "vm_file";
-    case VmaField::Mm: return "mm";
-    case VmaField::Flags: return "vma_flags";
+    case VmaField::Start:
+      return "start";
+    case VmaField::End:
+      return "end";
+    case VmaField::Pgoff:
+      return "pgoff";
+    case VmaField::PageProt:
+      return "page_prot";
+    case VmaField::VmOps:
+      return "vm_ops";
+    case VmaField::PrivateData:
+      return "private_data";
+    case VmaField::VmFile:
+      return "vm_file";
+    case VmaField::Mm:
+      return "mm";
+    case VmaField::Flags:
+      return "vma_flags";
     }
     return "";
   }
@@ -333,7 +344,8 @@ private:
       for (const std::string &Bit : Bits)
         if (!Req.MustBeDeclared->declares(Bit))
           fail(ReasonCode::HelperUndeclared,
-               "this translation unit's headers do not declare " + Bit, anchor());
+               "this translation unit's headers do not declare " + Bit,
+               anchor());
     Args.insert(Args.end(), Bits.begin(), Bits.end());
     return Args;
   }
@@ -353,8 +365,8 @@ private:
     case LeafUse::FlagTestAny:
     case LeafUse::FlagTestAll: {
       std::string Not = L.Negated ? "!" : "";
-      std::string Test = flagTest(L.K == LeafUse::FlagTestAll, L.Bits,
-                                  Col + Not.size(), Loc);
+      std::string Test =
+          flagTest(L.K == LeafUse::FlagTestAll, L.Bits, Col + Not.size(), Loc);
       return Test.empty() ? "" : Not + Test;
     }
     case LeafUse::FlagCompare:
@@ -371,8 +383,8 @@ private:
     case LeafUse::FlagSet:
     case LeafUse::FlagClear:
       if (L.Bits.empty()) {
-        fail(ReasonCode::FlagsExpression,
-             "the flag mask is empty (VM_NONE)", Loc);
+        fail(ReasonCode::FlagsExpression, "the flag mask is empty (VM_NONE)",
+             Loc);
         return "";
       }
       return call(L.K == LeafUse::FlagSet ? "vma_desc_set_flags"
@@ -383,10 +395,11 @@ private:
       if (!L.Bits.empty())
         Parts.push_back(call("vma_desc_set_flags", withDesc(L.Bits), Col));
       if (!L.ClearBits.empty())
-        Parts.push_back(call("vma_desc_clear_flags", withDesc(L.ClearBits), Col));
+        Parts.push_back(
+            call("vma_desc_clear_flags", withDesc(L.ClearBits), Col));
       if (Parts.empty()) {
-        fail(ReasonCode::FlagsExpression,
-             "vm_flags_mod() with two empty masks", Loc);
+        fail(ReasonCode::FlagsExpression, "vm_flags_mod() with two empty masks",
+             Loc);
         return "";
       }
       return llvm::join(Parts, ";\n" + indentationAt(Loc, Ctx));
@@ -445,8 +458,8 @@ private:
     bool Parens = needsParens(L.E);
     if (Parens)
       Pad += " ";
-    std::string Out = llvm::join(Parts, L.Negated ? " ||\n" + Pad
-                                                  : " &&\n" + Pad);
+    std::string Out =
+        llvm::join(Parts, L.Negated ? " ||\n" + Pad : " &&\n" + Pad);
     return Parens ? "(" + Out + ")" : Out;
   }
 
@@ -476,8 +489,9 @@ private:
     for (Pending &P : Leaves)
       if (P.Begin >= Begin && P.End <= End)
         Inside.push_back(&P);
-    std::sort(Inside.begin(), Inside.end(),
-              [](const Pending *A, const Pending *B) { return A->Begin < B->Begin; });
+    std::sort(
+        Inside.begin(), Inside.end(),
+        [](const Pending *A, const Pending *B) { return A->Begin < B->Begin; });
     for (Pending *P : Inside) {
       if (P->Begin < Cursor)
         continue; // nested in a leaf already applied
@@ -517,10 +531,12 @@ private:
     unsigned End = SM.getFileOffset(Full.getEnd());
     StringRef Buffer = SM.getBufferData(SM.getFileID(Full.getBegin()));
     unsigned LineBegin = Begin;
-    while (LineBegin > 0 && (Buffer[LineBegin - 1] == ' ' || Buffer[LineBegin - 1] == '\t'))
+    while (LineBegin > 0 &&
+           (Buffer[LineBegin - 1] == ' ' || Buffer[LineBegin - 1] == '\t'))
       --LineBegin;
     unsigned LineEnd = End;
-    while (LineEnd < Buffer.size() && (Buffer[LineEnd] == ' ' || Buffer[LineEnd] == '\t'))
+    while (LineEnd < Buffer.size() &&
+           (Buffer[LineEnd] == ' ' || Buffer[LineEnd] == '\t'))
       ++LineEnd;
     bool OwnLines = (LineBegin == 0 || Buffer[LineBegin - 1] == '\n') &&
                     LineEnd < Buffer.size() && Buffer[LineEnd] == '\n';
@@ -551,7 +567,8 @@ private:
     const Stmt *First = A.Replaced.front();
     bool NeedsBraces = false;
     if (auto Parents = Ctx.getParents(*First); !Parents.empty())
-      NeedsBraces = !Parents[0].get<CompoundStmt>() && A.Use == ResultUse::Returned;
+      NeedsBraces =
+          !Parents[0].get<CompoundStmt>() && A.Use == ResultUse::Returned;
     std::string Indent = indentationAt(First->getBeginLoc(), Ctx);
     unsigned Col = columnOf(First->getBeginLoc());
     if (A.Prot) {
@@ -610,8 +627,8 @@ private:
                          (Errno.empty() ? "-ENXIO" : Errno) + ";";
       std::string Pages = helper("vma_desc_pages") + "(" + D + ")";
       if (A.Kind == ActionKind::MapPages) {
-        Lines.push_back("if (" + D + "->pgoff >= " + Use(1) + " ||\n" +
-                        Indent + "    " + Pages + " > " + Args[1] + " - " + D +
+        Lines.push_back("if (" + D + "->pgoff >= " + Use(1) + " ||\n" + Indent +
+                        "    " + Pages + " > " + Args[1] + " - " + D +
                         "->pgoff)" + Fail);
         Lines.push_back(call("mmap_action_map_kernel_pages_full",
                              {D, Args[0] + " + " + D + "->pgoff"}, Col) +
@@ -643,12 +660,12 @@ private:
     std::string Text = llvm::join(Lines, "\n" + Indent);
     CharSourceRange Full = withSemicolon(*R);
     render(Full); // absorb the leaves of the replaced statement
-    ReplacedRanges.push_back({SM.getFileOffset(Full.getBegin()),
-                              SM.getFileOffset(Full.getEnd())});
+    ReplacedRanges.push_back(
+        {SM.getFileOffset(Full.getBegin()), SM.getFileOffset(Full.getEnd())});
     for (const Expr *E : Kept)
       if (auto KR = spelledFileRange(E->getSourceRange(), Ctx))
-        KeptRanges.push_back({SM.getFileOffset(KR->getBegin()),
-                              SM.getFileOffset(KR->getEnd())});
+        KeptRanges.push_back(
+            {SM.getFileOffset(KR->getBegin()), SM.getFileOffset(KR->getEnd())});
     if (NeedsBraces && Lines.size() > 1)
       return emitBraced(First, Full, Lines);
     emit(Full, Text);
@@ -732,7 +749,8 @@ private:
   /// The statement `V = <side-effect-free expr>;` when \p Use is its V.
   const Stmt *plainAssignmentTo(const DeclRefExpr *Use) {
     auto Parents = Ctx.getParents(*Use);
-    const auto *BO = Parents.empty() ? nullptr : Parents[0].get<BinaryOperator>();
+    const auto *BO =
+        Parents.empty() ? nullptr : Parents[0].get<BinaryOperator>();
     if (!BO || BO->getOpcode() != BO_Assign || BO->getLHS() != Use ||
         BO->getRHS()->HasSideEffects(Ctx))
       return nullptr;
@@ -763,9 +781,8 @@ private:
                   Branch->getBeginLoc());
     std::string Indent = indentationAt(Branch->getBeginLoc(), Ctx);
     std::string Outer = indentationAt(If->getBeginLoc(), Ctx);
-    SourceLocation AfterOpen =
-        OpenAfter.getLocWithOffset(Lexer::MeasureTokenLength(
-            OpenAfter, SM, Ctx.getLangOpts()));
+    SourceLocation AfterOpen = OpenAfter.getLocWithOffset(
+        Lexer::MeasureTokenLength(OpenAfter, SM, Ctx.getLangOpts()));
     emit(CharSourceRange::getCharRange(AfterOpen, AfterOpen), " {");
     emit(Full, llvm::join(Lines, "\n" + Indent) + "\n" + Outer + "}");
   }
@@ -790,7 +807,8 @@ private:
     unsigned Offset = SM.getFileOffset(Loc);
     StringRef Buffer = SM.getBufferData(SM.getFileID(Loc));
     size_t WsEnd = Offset + Len;
-    while (WsEnd < Buffer.size() && (Buffer[WsEnd] == ' ' || Buffer[WsEnd] == '\t'))
+    while (WsEnd < Buffer.size() &&
+           (Buffer[WsEnd] == ' ' || Buffer[WsEnd] == '\t'))
       ++WsEnd;
     StringRef Gap = Buffer.slice(Offset + Len, WsEnd);
     if (Gap.find('\t') == StringRef::npos || WsEnd >= Buffer.size() ||
@@ -805,7 +823,8 @@ private:
     }
     if (Col < EqualsColumn || Text.back() != '\t')
       Text += Col < EqualsColumn ? std::string(EqualsColumn - Col, ' ') : " ";
-    emit(CharSourceRange::getCharRange(Loc, Loc.getLocWithOffset(WsEnd - Offset)),
+    emit(CharSourceRange::getCharRange(Loc,
+                                       Loc.getLocWithOffset(WsEnd - Offset)),
          Text);
   }
 
@@ -859,7 +878,8 @@ private:
         continue;
       }
       bool Named = !FD->getParamDecl(1)->getName().empty();
-      emit(CharSourceRange::getTokenRange(FTL.getLParenLoc(), FTL.getRParenLoc()),
+      emit(CharSourceRange::getTokenRange(FTL.getLParenLoc(),
+                                          FTL.getRParenLoc()),
            std::string("(struct vm_area_desc *") + (Named ? D : "") + ")");
     }
   }

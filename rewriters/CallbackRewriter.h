@@ -1,4 +1,5 @@
-//===- CallbackRewriter.h - legacy mmap callback -> mmap_prepare -*- C++ -*-===//
+//===- CallbackRewriter.h - legacy mmap callback -> mmap_prepare -*- C++
+//-*-===//
 #ifndef MPL_REWRITERS_CALLBACKREWRITER_H
 #define MPL_REWRITERS_CALLBACKREWRITER_H
 

@@ -5,6 +5,7 @@ set -euo pipefail
 packages=(
   cmake make ninja-build g++ python3 git
   llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 llvm-19-tools lld-19
+  clang-format-19  # the `format` test: the tree is formatted with .clang-format
   nlohmann-json3-dev libgtest-dev googletest
   flex bison bc libelf-dev libssl-dev cpio kmod  # kernel tree builds (scripts/kernel-compile-db.sh)
   python3-jsonschema  # SARIF validation fallback when npm (for the Multitool) is absent

@@ -42,8 +42,8 @@ TEST(ApplyEdits, EditPastTheEndIsRefused) {
 }
 
 TEST(GroupEditsByFile, MergesDuplicatesAcrossTranslationUnits) {
-  auto Groups = groupEditsByFile({edit(1, 0, "X", "h.h"), edit(1, 0, "X", "h.h"),
-                                  edit(0, 1, "Y", "a.c")});
+  auto Groups = groupEditsByFile(
+      {edit(1, 0, "X", "h.h"), edit(1, 0, "X", "h.h"), edit(0, 1, "Y", "a.c")});
   ASSERT_EQ(Groups.size(), 2u);
   EXPECT_EQ(Groups["h.h"].size(), 1u);
   EXPECT_EQ(Groups["a.c"].size(), 1u);

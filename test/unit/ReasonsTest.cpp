@@ -1,8 +1,8 @@
 // The reason registry and the check pages document the same codes: every
 // registered code has a table row `| \`code\` |` on its owning check's page,
 // and every code in a table of docs/checks/ is registered.
-#include "matchers/KernelApi.h"
 #include "matchers/Reasons.h"
+#include "matchers/KernelApi.h"
 #include <fstream>
 #include <gtest/gtest.h>
 #include <map>
@@ -32,12 +32,11 @@ std::set<std::string> documentedCodes(const std::string &Text) {
   return Codes;
 }
 
-const char *const Pages[] = {
-    "docs/checks/mmap-prepare-legacy-hook.md",
-    "docs/checks/mmap-prepare-vm-flags.md",
-    "docs/checks/mmap-prepare-remap-range.md",
-    "docs/checks/mmap-prepare-stateful-hook.md",
-    "docs/checks/mmap-prepare-api-misuse.md"};
+const char *const Pages[] = {"docs/checks/mmap-prepare-legacy-hook.md",
+                             "docs/checks/mmap-prepare-vm-flags.md",
+                             "docs/checks/mmap-prepare-remap-range.md",
+                             "docs/checks/mmap-prepare-stateful-hook.md",
+                             "docs/checks/mmap-prepare-api-misuse.md"};
 
 } // namespace
 
@@ -54,7 +53,8 @@ TEST(Reasons, EveryDocumentedCodeIsRegistered) {
   for (const char *Page : Pages)
     for (const std::string &Code : documentedCodes(readPage(Page)))
       EXPECT_TRUE(parseReasonId(Code).has_value())
-          << Page << " documents `" << Code << "`, which the tool never reports";
+          << Page << " documents `" << Code
+          << "`, which the tool never reports";
 }
 
 TEST(Reasons, IdsAreUniqueAndRoundTrip) {

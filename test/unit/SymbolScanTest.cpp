@@ -31,8 +31,9 @@ TEST(SymbolScan, DefinitionDeclarationAndUse) {
 }
 
 TEST(SymbolScan, StaticDefinitionIsAnotherFunction) {
-  auto Found = scan("static int\nfoo_mmap(struct file *f, struct vm_area_struct *v)\n"
-                    "{ return 0; }\n");
+  auto Found =
+      scan("static int\nfoo_mmap(struct file *f, struct vm_area_struct *v)\n"
+           "{ return 0; }\n");
   ASSERT_EQ(Found.size(), 1u);
   EXPECT_EQ(Found[0].second.K, SymbolMention::StaticDefinition);
 }
@@ -57,8 +58,9 @@ TEST(SymbolScan, MacroBodiesAndCallsAreUses) {
 }
 
 TEST(SymbolScan, ExportIsAUse) {
-  auto Found = scan("int foo_mmap(struct file *f, struct vm_area_struct *v)\n{\n}\n"
-                    "EXPORT_SYMBOL_GPL(foo_mmap);\n");
+  auto Found =
+      scan("int foo_mmap(struct file *f, struct vm_area_struct *v)\n{\n}\n"
+           "EXPORT_SYMBOL_GPL(foo_mmap);\n");
   ASSERT_EQ(Found.size(), 2u);
   EXPECT_EQ(Found[0].second.K, SymbolMention::Definition);
   EXPECT_EQ(Found[1].second.K, SymbolMention::Use);

@@ -10,8 +10,9 @@ TEST(UnifiedDiff, EqualTextsGiveNothing) {
 TEST(UnifiedDiff, OneChangedLineWithContext) {
   std::string Before = "1\n2\n3\n4\n5\n6\n7\n8\n";
   std::string After = "1\n2\n3\n4\nfive\n6\n7\n8\n";
-  EXPECT_EQ(unifiedDiff("a/f", "b/f", Before, After),
-            "--- a/f\n+++ b/f\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n");
+  EXPECT_EQ(
+      unifiedDiff("a/f", "b/f", Before, After),
+      "--- a/f\n+++ b/f\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n");
 }
 
 TEST(UnifiedDiff, DistantChangesMakeTwoHunks) {

@@ -50,8 +50,9 @@ TEST(VmaFlags, OrOfNamesBecomesBitList) {
   std::unique_ptr<ASTUnit> AST;
   MaskDecomposition D = decompose("VM_IO | VM_DONTEXPAND | VM_DONTDUMP", AST);
   ASSERT_TRUE(D.ok()) << D.Problem;
-  EXPECT_EQ(D.Bits, (std::vector<std::string>{"VMA_IO_BIT", "VMA_DONTEXPAND_BIT",
-                                              "VMA_DONTDUMP_BIT"}));
+  EXPECT_EQ(D.Bits,
+            (std::vector<std::string>{"VMA_IO_BIT", "VMA_DONTEXPAND_BIT",
+                                      "VMA_DONTDUMP_BIT"}));
 }
 
 TEST(VmaFlags, CompositeMaskExpands) {
@@ -74,8 +75,8 @@ TEST(VmaFlags, DriverMacroIsExpandedByValue) {
   std::unique_ptr<ASTUnit> AST;
   MaskDecomposition D = decompose("MY_FLAGS", AST);
   ASSERT_TRUE(D.ok()) << D.Problem;
-  EXPECT_EQ(D.Bits, (std::vector<std::string>{"VMA_IO_BIT",
-                                              "VMA_DONTEXPAND_BIT"}));
+  EXPECT_EQ(D.Bits,
+            (std::vector<std::string>{"VMA_IO_BIT", "VMA_DONTEXPAND_BIT"}));
 }
 
 TEST(VmaFlags, DriverMacroWithoutFlagBitsIsRefused) {

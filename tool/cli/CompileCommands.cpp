@@ -95,7 +95,8 @@ std::string targetFromCompilerName(StringRef Argv0) {
     if (Dash == StringRef::npos)
       break;
     StringRef Tail = Name.substr(Dash + 1);
-    if (Tail.empty() || Tail.find_first_not_of("0123456789.") != StringRef::npos)
+    if (Tail.empty() ||
+        Tail.find_first_not_of("0123456789.") != StringRef::npos)
       break;
     Name = Name.substr(0, Dash);
   }
@@ -190,9 +191,8 @@ bool CommandSanitizer::accepted(const std::string &Target,
     for (StringRef A : {"-fsyntax-only", "-x", "c", "/dev/null"})
       Argv.push_back(A);
     Argv.push_back(Flag);
-    std::optional<StringRef> Redirects[] = {StringRef("/dev/null"),
-                                            StringRef("/dev/null"),
-                                            StringRef("/dev/null")};
+    std::optional<StringRef> Redirects[] = {
+        StringRef("/dev/null"), StringRef("/dev/null"), StringRef("/dev/null")};
     int RC = sys::ExecuteAndWait(Clang, Argv, std::nullopt, Redirects, 30);
     Ok = RC == 0;
   }
@@ -253,8 +253,9 @@ CommandSanitizer::sanitize(const std::vector<std::string> &In,
   };
   std::vector<Span> Spans;
   for (const opt::Arg *A : Parsed)
-    Spans.push_back({A->getIndex(), 0,
-                     A->getOption().matches(clang::driver::options::OPT_UNKNOWN)});
+    Spans.push_back(
+        {A->getIndex(), 0,
+         A->getOption().matches(clang::driver::options::OPT_UNKNOWN)});
   std::sort(Spans.begin(), Spans.end(),
             [](const Span &A, const Span &B) { return A.Begin < B.Begin; });
   for (size_t I = 0; I < Spans.size(); ++I)

@@ -35,8 +35,9 @@ public:
 
   /// The command clang-19 can run: flags dropped, --target added. \p Dropped
   /// receives the removed flags.
-  std::vector<std::string> sanitize(const std::vector<std::string> &Args,
-                                    std::vector<std::string> *Dropped = nullptr);
+  std::vector<std::string>
+  sanitize(const std::vector<std::string> &Args,
+           std::vector<std::string> *Dropped = nullptr);
 
 private:
   bool accepted(const std::string &Target, const std::string &Flag);

@@ -85,7 +85,8 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
   std::map<std::string, std::set<std::string>> NamesByScope;
   std::map<std::string, ScanScope> Scopes;
   for (auto &[Name, G] : Groups) {
-    const Member &Any = G.Installs.empty() ? G.Defines.front() : G.Installs.front();
+    const Member &Any =
+        G.Installs.empty() ? G.Defines.front() : G.Installs.front();
     ScanScope Scope = scanScopeFor(Units[Any.Unit].Command.File);
     std::string Key = llvm::join(Scope.Dirs, "\n");
     Scopes[Key] = Scope;
@@ -143,10 +144,13 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
       std::string Why;
       if (!AddUnit(M.File, Name, Why))
         G.Blockers.push_back(
-            {ReasonCode::OtherCallers, Classification::Manual,
+            {ReasonCode::OtherCallers,
+             Classification::Manual,
              {{M.File, M.Line, M.Column, {}},
-              "'" + Name + "' is also named in this file, which could not "
-              "be analysed (" + Why + ")"}});
+              "'" + Name +
+                  "' is also named in this file, which could not "
+                  "be analysed (" +
+                  Why + ")"}});
     }
   }
   if (!Extra.empty()) {
@@ -170,7 +174,8 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
       G.SiteSilenced |= C.SiteSilenced;
       if (!A.clean() && !C.Sites.empty())
         G.Blockers.push_back(
-            {ReasonCode::DoesNotCompile, Classification::Manual,
+            {ReasonCode::DoesNotCompile,
+             Classification::Manual,
              {C.Sites.front().Where,
               "this table's translation unit does not compile; the tables "
               "and the definition are converted together or not at all"}});
@@ -196,20 +201,23 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
       auto Unit = UnitOfFile.find(M.File);
       bool Unseen = Unit != UnitOfFile.end() && !Units[Unit->second].Decoded;
       G.Blockers.push_back(
-          {ReasonCode::OtherCallers, Classification::Manual,
+          {ReasonCode::OtherCallers,
+           Classification::Manual,
            {{M.File, M.Line, M.Column, {}},
-            Unseen ? "'" + Name + "' is also named in this file, which could "
-                     "not be analysed (" +
+            Unseen ? "'" + Name +
+                         "' is also named in this file, which could "
+                         "not be analysed (" +
                          Units[Unit->second].Outcome.describe(
                              Opts.TimeoutSeconds) +
                          ")"
-                   : "'" + Name + "' is also named here, outside an ops "
-                     "table the tool converts; that use needs the legacy "
-                     "signature"}});
+                   : "'" + Name +
+                         "' is also named here, outside an ops "
+                         "table the tool converts; that use needs the legacy "
+                         "signature"}});
     }
     if (Defs.empty())
-      G.NotAnalysed = "no definition of '" + Name + "' was found in " +
-                      ScopeOfName[Name];
+      G.NotAnalysed =
+          "no definition of '" + Name + "' was found in " + ScopeOfName[Name];
     else if (Defs.size() > 1)
       G.NotAnalysed = "'" + Name + "' is defined in several files (" +
                       llvm::join(Defs, ", ") + ")";
@@ -224,8 +232,8 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
       std::string Why;
       std::optional<size_t> U = AddUnit(File, Name, Why);
       if (!U) {
-        G.NotAnalysed = "its definition in " + File + " could not be analysed (" +
-                        Why + ")";
+        G.NotAnalysed = "its definition in " + File +
+                        " could not be analysed (" + Why + ")";
         continue;
       }
       UsedElsewhere &Facts = Units[*U].DefinedHere[Name];
@@ -253,7 +261,8 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
         continue;
       const AnalysedUnit &A = Units[It->second];
       if (!A.Decoded) {
-        G.NotAnalysed = "its definition in " + File + " could not be analysed (" +
+        G.NotAnalysed = "its definition in " + File +
+                        " could not be analysed (" +
                         A.Outcome.describe(Opts.TimeoutSeconds) + ")";
         continue;
       }
@@ -276,9 +285,9 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
                       llvm::join(DefinitionFiles[Name], ", ");
     bool Resolved = Definition && G.NotAnalysed.empty();
 
-    bool Convertible = Resolved && Definition->Verdict.Class ==
-                                       Classification::Convertible &&
-                       !Definition->Verdict.Edits.empty();
+    bool Convertible =
+        Resolved && Definition->Verdict.Class == Classification::Convertible &&
+        !Definition->Verdict.Edits.empty();
     UnitFixes Group;
     if (Convertible) {
       Group.MainFiles.push_back(Definer->Command.File);
@@ -329,11 +338,13 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
         V.Name = Name;
         V.Reasons = C.SiteReasons;
         if (!C.Sites.empty())
-          V.Reasons.insert(
-              V.Reasons.begin(),
-              {ReasonCode::CallbackElsewhere, Classification::Manual,
-               {C.Sites.front().Where, "'" + Name + "' is defined in another "
-                                       "file; not analysed: " + G.NotAnalysed}});
+          V.Reasons.insert(V.Reasons.begin(), {ReasonCode::CallbackElsewhere,
+                                               Classification::Manual,
+                                               {C.Sites.front().Where,
+                                                "'" + Name +
+                                                    "' is defined in another "
+                                                    "file; not analysed: " +
+                                                    G.NotAnalysed}});
       }
       for (size_t K = 0; K < C.SiteFindings.size() && K < C.Sites.size(); ++K) {
         if (C.SiteFindings[K] == CrossUnitCallback::NoFinding)
@@ -342,7 +353,8 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
         CallbackVerdict ForSite = V;
         // The definition's notes list every installing site; not this one.
         llvm::erase_if(ForSite.Notes, [&](const FindingNote &N) {
-          return N.Where.File == Site.Where.File && N.Where.Line == Site.Where.Line;
+          return N.Where.File == Site.Where.File &&
+                 N.Where.Line == Site.Where.Line;
         });
         Finding F = legacyHookFinding(Site, ForSite);
         F.Fixable = Convertible;

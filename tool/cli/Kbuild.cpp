@@ -13,11 +13,9 @@ bool isToolOption(StringRef A) {
   if (!A.consume_front("--"))
     return false;
   StringRef Name = A.split('=').first;
-  for (StringRef Known :
-       {"kbuild", "error", "checks", "api", "suffix", "ops", "timeout",
-        "explain", "cache-dir", "no-probe", "no-skip-bodies", "quiet",
-        "suppressions",
-        "format"})
+  for (StringRef Known : {"kbuild", "error", "checks", "api", "suffix", "ops",
+                          "timeout", "explain", "cache-dir", "no-probe",
+                          "no-skip-bodies", "quiet", "suppressions", "format"})
     if (Name == Known)
       return true;
   return false;
@@ -32,12 +30,12 @@ bool isSparseOnly(StringRef A) {
     return true;
   return A.starts_with("--arch=") || A == "-Wbitwise" ||
          A == "-Wno-return-void" || A == "-Wno-unknown-attribute" ||
-         A == "-Wcontext" || A == "-Wno-context" || A == "-Wptr-subtraction-blows" ||
-         A == "-Wcast-to-as" || A == "-Wdefault-bitfield-sign" ||
-         A == "-Wdo-while" || A == "-Wnon-pointer-null" ||
-         A == "-Wone-bit-signed-bitfield" || A == "-Wparen-string" ||
-         A == "-Wtransparent-union" || A == "-Wtypesign" ||
-         A == "-Wsparse-all" || A == "-Wsparse-error" ||
+         A == "-Wcontext" || A == "-Wno-context" ||
+         A == "-Wptr-subtraction-blows" || A == "-Wcast-to-as" ||
+         A == "-Wdefault-bitfield-sign" || A == "-Wdo-while" ||
+         A == "-Wnon-pointer-null" || A == "-Wone-bit-signed-bitfield" ||
+         A == "-Wparen-string" || A == "-Wtransparent-union" ||
+         A == "-Wtypesign" || A == "-Wsparse-all" || A == "-Wsparse-error" ||
          A == "-Wno-decl" || A == "-fmax-errors=unlimited" ||
          A == "-fmax-warnings=unlimited" || A == "-Wno-memcpy-max-count" ||
          A == "-Wno-vla" || A == "-Wno-pointer-arith" ||
@@ -87,7 +85,8 @@ KbuildArgs splitKbuildArgs(int Argc, const char **Argv) {
     return K;
   }
   K.File = Argv[Source];
-  if (!StringRef(K.File).ends_with(".c") && !StringRef(K.File).ends_with(".h")) {
+  if (!StringRef(K.File).ends_with(".c") &&
+      !StringRef(K.File).ends_with(".h")) {
     K.Command.push_back("-x");
     K.Command.push_back("c");
   }

@@ -11,8 +11,8 @@ using namespace llvm;
 namespace mpl {
 
 std::vector<std::string> defaultPrefilterKeywords() {
-  return {"mmap", "vm_flags", "VM_", "vm_area_desc", "vm_area_struct",
-          "file_operations"};
+  return {"mmap",         "vm_flags",       "VM_",
+          "vm_area_desc", "vm_area_struct", "file_operations"};
 }
 
 namespace {
@@ -405,8 +405,9 @@ bool Prefilter::mustAnalyse(const clang::tooling::CompileCommand &C,
   }
   Seen.insert(Main);
   for (const Header::Include &Inc : M.Includes)
-    for (const std::string &R : resolve(Inc.Name, Inc.Angled, Inc.Next,
-                                        std::string(sys::path::parent_path(Main)), SP))
+    for (const std::string &R :
+         resolve(Inc.Name, Inc.Angled, Inc.Next,
+                 std::string(sys::path::parent_path(Main)), SP))
       Push(R);
   for (const std::string &F : Forced) {
     std::vector<std::string> R = resolve(F, false, false, C.Directory, SP);
@@ -424,7 +425,8 @@ bool Prefilter::mustAnalyse(const clang::tooling::CompileCommand &C,
     }
     std::string Dir(sys::path::parent_path(P));
     for (const Header::Include &Inc : H.Includes)
-      for (const std::string &R : resolve(Inc.Name, Inc.Angled, Inc.Next, Dir, SP))
+      for (const std::string &R :
+           resolve(Inc.Name, Inc.Angled, Inc.Next, Dir, SP))
         Push(R);
   }
   return false;

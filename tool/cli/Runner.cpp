@@ -1,7 +1,7 @@
 //===- Runner.cpp - LibTooling driver for the CLI -------------------------===//
 #include "tool/cli/Runner.h"
-#include "core/FaultHooks.h"
 #include "core/EditApplier.h"
+#include "core/FaultHooks.h"
 #include "matchers/KernelApi.h"
 #include "tool/cli/CompileCommands.h"
 #include "tool/cli/Prefilter.h"
@@ -18,9 +18,9 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
-#include <functional>
 #include <csignal>
 #include <cstdlib>
+#include <functional>
 #include <set>
 #include <thread>
 #include <unistd.h>
@@ -213,8 +213,7 @@ private:
   const std::set<std::string> &Keep;
 };
 
-template <typename MakeAction>
-class Factory : public FrontendActionFactory {
+template <typename MakeAction> class Factory : public FrontendActionFactory {
 public:
   explicit Factory(MakeAction Make) : Make(std::move(Make)) {}
   std::unique_ptr<FrontendAction> create() override { return Make(); }
@@ -234,9 +233,10 @@ ArgumentsAdjuster analysisAdjuster() {
   Adjust = combineAdjusters(Adjust, getClangStripOutputAdjuster());
   Adjust = combineAdjusters(Adjust, getClangStripDependencyFileAdjuster());
   Adjust = combineAdjusters(
-      Adjust, getInsertArgumentAdjuster({"-w", "-fno-caret-diagnostics",
-                                         "-resource-dir=" MPL_CLANG_RESOURCE_DIR},
-                                        ArgumentInsertPosition::END));
+      Adjust,
+      getInsertArgumentAdjuster({"-w", "-fno-caret-diagnostics",
+                                 "-resource-dir=" MPL_CLANG_RESOURCE_DIR},
+                                ArgumentInsertPosition::END));
   return Adjust;
 }
 
@@ -250,22 +250,23 @@ std::string readFile(const std::string &Path, std::string &Error) {
 }
 
 std::string findingKey(const Finding &F) {
-  return F.Check + "\x01" + F.Where.File + "\x01" + std::to_string(F.Where.Line) +
-         "\x01" + std::to_string(F.Where.Column) + "\x01" + F.Message;
+  return F.Check + "\x01" + F.Where.File + "\x01" +
+         std::to_string(F.Where.Line) + "\x01" +
+         std::to_string(F.Where.Column) + "\x01" + F.Message;
 }
 
 /// The progress line: on a terminal only, redrawn in place.
 class Progress {
 public:
   Progress(bool Enabled, size_t Total)
-      : Enabled(Enabled && ::isatty(STDERR_FILENO) && Total > 0),
-        Total(Total), Start(std::chrono::steady_clock::now()) {}
+      : Enabled(Enabled && ::isatty(STDERR_FILENO) && Total > 0), Total(Total),
+        Start(std::chrono::steady_clock::now()) {}
   void update(size_t Done, size_t Findings, size_t Failed) {
     if (!Enabled)
       return;
-    double Elapsed = std::chrono::duration<double>(
-                         std::chrono::steady_clock::now() - Start)
-                         .count();
+    double Elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+            .count();
     std::string Eta = "--";
     if (Done > 0 && Done < Total) {
       unsigned S = static_cast<unsigned>(Elapsed / Done * (Total - Done));
@@ -299,7 +300,8 @@ unsigned defaultJobs() {
   return N ? N : 1;
 }
 
-std::string analyzeUnitPayload(const UnitCommand &U, const RunnerOptions &Opts) {
+std::string analyzeUnitPayload(const UnitCommand &U,
+                               const RunnerOptions &Opts) {
   if (auto *Hook = faultHooks().BeforeAnalysis)
     Hook(U.File);
   UnitResult Result;
@@ -358,7 +360,8 @@ Report Runner::analyze(const std::vector<std::string> &Files,
       continue;
     }
     if (Text.find('\0') != std::string::npos) {
-      R.Errors.push_back({File, "a binary file (NUL bytes), not C source; not analysed"});
+      R.Errors.push_back(
+          {File, "a binary file (NUL bytes), not C source; not analysed"});
       continue;
     }
     UnitCommand U;
@@ -418,9 +421,10 @@ Report Runner::analyze(const std::vector<std::string> &Files,
     ++R.TranslationUnits;
     if (!A.Decoded) {
       const JobOutcome &O = A.Outcome;
-      std::string Why = O.K == JobOutcome::Done
-                            ? std::string("the analysis sent a malformed result")
-                            : O.describe(Opts.TimeoutSeconds) + "; not analysed";
+      std::string Why =
+          O.K == JobOutcome::Done
+              ? std::string("the analysis sent a malformed result")
+              : O.describe(Opts.TimeoutSeconds) + "; not analysed";
       if (A.Requested)
         R.Errors.push_back({U.File, Why});
       else
@@ -434,8 +438,8 @@ Report Runner::analyze(const std::vector<std::string> &Files,
       std::string Why =
           Unit.CompilerErrors
               ? std::to_string(Unit.CompilerErrors) + " compiler error" +
-                    (Unit.CompilerErrors == 1 ? "" : "s") + " (first: " +
-                    Unit.FirstCompilerError +
+                    (Unit.CompilerErrors == 1 ? "" : "s") +
+                    " (first: " + Unit.FirstCompilerError +
                     "); findings may be incomplete, no fixes from this file"
               : "the compiler could not run on this file" +
                     (Unit.FirstCompilerError.empty()
@@ -465,7 +469,8 @@ Report Runner::analyze(const std::vector<std::string> &Files,
         if (Found.Class == Classification::Convertible) {
           Found.Class = Classification::Manual;
           Found.Reasons.push_back(reasonId(ReasonCode::DoesNotCompile));
-          const std::string Verdict = "can be converted to mmap_prepare automatically";
+          const std::string Verdict =
+              "can be converted to mmap_prepare automatically";
           size_t At = Found.Message.find(Verdict);
           if (At != std::string::npos)
             Found.Message.replace(At, Verdict.size(),
@@ -503,8 +508,8 @@ void Runner::runUnits(std::vector<AnalysedUnit> &Units,
         AnalysedUnit &A = Units[Which[I]];
         ++Done;
         A.Result = UnitResult();
-        A.Decoded = O.K == JobOutcome::Done &&
-                    decodeUnitResult(O.Payload, A.Result);
+        A.Decoded =
+            O.K == JobOutcome::Done && decodeUnitResult(O.Payload, A.Result);
         if (A.Decoded)
           FindingsSoFar += A.Result.Findings.size();
         else
@@ -615,8 +620,8 @@ std::map<std::string, FileRewrite> Runner::prepareRewrites(Report &R) {
   PoolOptions Pool;
   Pool.Workers = Opts.Jobs;
   Pool.TimeoutSeconds = Opts.TimeoutSeconds;
-  std::vector<JobOutcome> Outcomes = runJobs(
-      Verify.size(), Pool, [&](size_t I) -> std::string {
+  std::vector<JobOutcome> Outcomes =
+      runJobs(Verify.size(), Pool, [&](size_t I) -> std::string {
         const UnitCommand &U = Commands.at(Verify[I].second);
         SingleCommandDatabase One(U.Command);
         ClangTool Tool(One, {U.File});

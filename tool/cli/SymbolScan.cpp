@@ -23,7 +23,9 @@ public:
     llvm::StringRef Spelling; // identifier, or one punctuation character
     unsigned Line = 0, Column = 0;
     bool Directive = false;
-    bool isIdent() const { return !Spelling.empty() && isIdentStart(Spelling[0]); }
+    bool isIdent() const {
+      return !Spelling.empty() && isIdentStart(Spelling[0]);
+    }
   };
 
   bool next(Token &T) {
@@ -188,10 +190,10 @@ std::string ScanScope::describe() const {
   if (Dirs.empty())
     return "nothing";
   return Dirs.front() + (Recursive ? " (whole tree)" : "") +
-         (Dirs.size() > 1 ? " and " + std::to_string(Dirs.size() - 1) +
-                                " other director" +
-                                (Dirs.size() == 2 ? "y" : "ies")
-                          : std::string());
+         (Dirs.size() > 1
+              ? " and " + std::to_string(Dirs.size() - 1) + " other director" +
+                    (Dirs.size() == 2 ? "y" : "ies")
+              : std::string());
 }
 
 ScanScope scanScopeFor(llvm::StringRef File) {
@@ -241,17 +243,20 @@ scanForSymbols(const ScanScope &Scope, const std::set<std::string> &Names) {
   for (const std::string &Dir : Scope.Dirs) {
     std::error_code EC;
     if (!Scope.Recursive) {
-      for (llvm::sys::fs::directory_iterator It(Dir, EC), End;
-           It != End && !EC; It.increment(EC))
+      for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+           It.increment(EC))
         if (It->type() == llvm::sys::fs::file_type::regular_file)
           ScanFile(It->path());
       continue;
     }
-    for (llvm::sys::fs::recursive_directory_iterator It(Dir, EC, /*follow_symlinks=*/false), End;
+    for (llvm::sys::fs::recursive_directory_iterator
+             It(Dir, EC, /*follow_symlinks=*/false),
+         End;
          It != End && !EC; It.increment(EC)) {
       llvm::StringRef Name = llvm::sys::path::filename(It->path());
       if (It->type() == llvm::sys::fs::file_type::directory_file) {
-        llvm::StringRef Rel = llvm::StringRef(It->path()).drop_front(Dir.size());
+        llvm::StringRef Rel =
+            llvm::StringRef(It->path()).drop_front(Dir.size());
         Rel.consume_front("/");
         if (Name.starts_with(".") || Rel == "tools" || Rel == "Documentation")
           It.no_push();

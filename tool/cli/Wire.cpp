@@ -42,7 +42,8 @@ json edits(const std::vector<Edit> &Edits) {
   json Out = json::array();
   for (const Edit &E : Edits)
     // Hex: an edit may carry any byte of the source, verbatim.
-    Out.push_back(json::array({E.File, E.Offset, E.Length, llvm::toHex(E.Text)}));
+    Out.push_back(
+        json::array({E.File, E.Offset, E.Length, llvm::toHex(E.Text)}));
   return Out;
 }
 
@@ -171,15 +172,16 @@ json crossUnit(const CrossUnitCallback &C) {
                      {"slot", S.Slot},
                      {"file_operations", S.FileOperations},
                      {"headers_too_old", S.HeadersTooOld}});
-  return {{"role", C.Role == CrossUnitCallback::Defines ? "defines" : "installs"},
-          {"name", C.Name},
-          {"sites", std::move(Sites)},
-          {"site_findings", C.SiteFindings},
-          {"site_reasons", reasons(C.SiteReasons)},
-          {"site_silenced", C.SiteSilenced},
-          {"edits", edits(C.Edits)},
-          {"verdict", verdict(C.Verdict)},
-          {"decl_files", C.DeclFiles}};
+  return {
+      {"role", C.Role == CrossUnitCallback::Defines ? "defines" : "installs"},
+      {"name", C.Name},
+      {"sites", std::move(Sites)},
+      {"site_findings", C.SiteFindings},
+      {"site_reasons", reasons(C.SiteReasons)},
+      {"site_silenced", C.SiteSilenced},
+      {"edits", edits(C.Edits)},
+      {"verdict", verdict(C.Verdict)},
+      {"decl_files", C.DeclFiles}};
 }
 
 bool crossUnit(const json &J, CrossUnitCallback &C) {
@@ -289,8 +291,7 @@ bool decodeUnitResult(const std::string &Payload, UnitResult &U) {
     }
   if (auto It = Doc.find("errors"); It != Doc.end() && It->is_array())
     for (const json &E : *It)
-      if (E.is_array() && E.size() == 2 && E[0].is_string() &&
-          E[1].is_string())
+      if (E.is_array() && E.size() == 2 && E[0].is_string() && E[1].is_string())
         U.Errors.push_back({E[0].get<std::string>(), E[1].get<std::string>()});
   U.CompilerErrors = Doc.value("compiler_errors", 0u);
   U.FirstCompilerError = str(Doc, "first_compiler_error");

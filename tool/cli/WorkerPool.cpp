@@ -95,8 +95,7 @@ runJobs(size_t Count, const PoolOptions &Opts,
   fflush(nullptr);
 
   auto Finish = [&](Running &R, JobOutcome O) {
-    O.Seconds =
-        std::chrono::duration<double>(Clock::now() - R.Start).count();
+    O.Seconds = std::chrono::duration<double>(Clock::now() - R.Start).count();
     Outcomes[R.Index] = std::move(O);
     if (OnDone)
       OnDone(R.Index, Outcomes[R.Index]);

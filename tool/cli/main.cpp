@@ -39,67 +39,124 @@ cl::OptionCategory Category("mmap-prepare-lint options");
 
 cl::list<std::string> Paths(cl::Positional, cl::desc("<files or dirs>"),
                             cl::cat(Category));
-cl::opt<std::string> BuildPath("p", cl::desc("Build directory holding compile_commands.json (or the file itself)"),
-                               cl::value_desc("build dir"), cl::cat(Category));
-cl::opt<bool> Fix("fix", cl::desc("Apply the conversions in place (atomically, only when the result re-parses)"),
+cl::opt<std::string> BuildPath(
+    "p",
+    cl::desc(
+        "Build directory holding compile_commands.json (or the file itself)"),
+    cl::value_desc("build dir"), cl::cat(Category));
+cl::opt<bool> Fix("fix",
+                  cl::desc("Apply the conversions in place (atomically, only "
+                           "when the result re-parses)"),
                   cl::cat(Category));
-cl::opt<bool> Diff("diff", cl::desc("Print the conversions as a unified diff; write nothing"),
-                   cl::cat(Category));
-cl::opt<std::string> Format("format", cl::desc("Output format: text, json or sarif"),
+cl::opt<bool>
+    Diff("diff",
+         cl::desc("Print the conversions as a unified diff; write nothing"),
+         cl::cat(Category));
+cl::opt<std::string> Format("format",
+                            cl::desc("Output format: text, json or sarif"),
                             cl::init("text"), cl::cat(Category));
-cl::opt<std::string> Checks("checks", cl::desc("Comma-separated check globs; '-' disables (default: all)"),
-                            cl::init("*"), cl::cat(Category));
-cl::opt<bool> Explain("explain", cl::desc("Show why each callback got its classification"),
+cl::opt<std::string>
+    Checks("checks",
+           cl::desc("Comma-separated check globs; '-' disables (default: all)"),
+           cl::init("*"), cl::cat(Category));
+cl::opt<bool> Explain("explain",
+                      cl::desc("Show why each callback got its classification"),
                       cl::cat(Category));
-cl::opt<std::string> Api("api", cl::desc("Target kernel API: 7.0, 7.1, 7.2, 7.3 or auto (read the headers)"),
-                         cl::init("auto"), cl::cat(Category));
-cl::opt<std::string> Suffix("suffix", cl::desc("Suffix for converted callback names"),
+cl::opt<std::string>
+    Api("api",
+        cl::desc(
+            "Target kernel API: 7.0, 7.1, 7.2, 7.3 or auto (read the headers)"),
+        cl::init("auto"), cl::cat(Category));
+cl::opt<std::string> Suffix("suffix",
+                            cl::desc("Suffix for converted callback names"),
                             cl::init("_prepare"), cl::cat(Category));
-cl::list<std::string> Ops("ops", cl::desc("Also report mmap slots of these ops structs, as struct.field (e.g. fb_ops.fb_mmap)"),
-                          cl::CommaSeparated, cl::cat(Category));
-cl::opt<std::string> SuppressionsFile("suppressions", cl::desc("Drop the findings this suppression list matches (see docs)"),
-                                      cl::value_desc("file"), cl::cat(Category));
+cl::list<std::string>
+    Ops("ops",
+        cl::desc("Also report mmap slots of these ops structs, as struct.field "
+                 "(e.g. fb_ops.fb_mmap)"),
+        cl::CommaSeparated, cl::cat(Category));
+cl::opt<std::string> SuppressionsFile(
+    "suppressions",
+    cl::desc("Drop the findings this suppression list matches (see docs)"),
+    cl::value_desc("file"), cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks", cl::desc("List the checks and exit"),
                          cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("Do not print the summary"),
                     cl::cat(Category));
 // Tree runs.
-cl::opt<unsigned> Jobs("j", cl::desc("Parallel workers (default: the number of cores)"),
-                       cl::value_desc("N"), cl::init(0), cl::Prefix, cl::cat(Category));
-cl::opt<unsigned> Timeout("timeout", cl::desc("Seconds one translation unit may take; 0: no limit (default 120)"),
-                          cl::init(120), cl::cat(Category));
-cl::opt<bool> NoPrefilter("no-prefilter", cl::desc("Parse every unit, even those whose text cannot hold a finding"),
-                          cl::cat(Category));
-cl::opt<bool> PrefilterReport("prefilter-report", cl::desc("Dry run: print the pre-filter's verdict for every unit (stderr), parse nothing"),
-                              cl::cat(Category));
-cl::opt<bool> NoSkipBodies("no-skip-bodies", cl::desc("Parse the bodies of all header functions too"),
-                           cl::cat(Category));
-cl::opt<bool> NoScanMissing("no-scan-missing", cl::desc("Do not look for mmap hooks in files of the given directories that the database lacks"),
-                            cl::cat(Category));
-cl::opt<std::string> SummaryByOpt("summary-by", cl::desc("Summary table rows: dir (adds a per-directory table)"),
-                                  cl::value_desc("dir"), cl::init(""), cl::cat(Category));
-cl::opt<std::string> CacheDir("cache-dir", cl::desc("Where flag-probe verdicts are cached (default ~/.cache/mmap-prepare-lint)"),
+cl::opt<unsigned>
+    Jobs("j", cl::desc("Parallel workers (default: the number of cores)"),
+         cl::value_desc("N"), cl::init(0), cl::Prefix, cl::cat(Category));
+cl::opt<unsigned> Timeout(
+    "timeout",
+    cl::desc(
+        "Seconds one translation unit may take; 0: no limit (default 120)"),
+    cl::init(120), cl::cat(Category));
+cl::opt<bool> NoPrefilter(
+    "no-prefilter",
+    cl::desc("Parse every unit, even those whose text cannot hold a finding"),
+    cl::cat(Category));
+cl::opt<bool>
+    PrefilterReport("prefilter-report",
+                    cl::desc("Dry run: print the pre-filter's verdict for "
+                             "every unit (stderr), parse nothing"),
+                    cl::cat(Category));
+cl::opt<bool>
+    NoSkipBodies("no-skip-bodies",
+                 cl::desc("Parse the bodies of all header functions too"),
+                 cl::cat(Category));
+cl::opt<bool>
+    NoScanMissing("no-scan-missing",
+                  cl::desc("Do not look for mmap hooks in files of the given "
+                           "directories that the database lacks"),
+                  cl::cat(Category));
+cl::opt<std::string> SummaryByOpt(
+    "summary-by",
+    cl::desc("Summary table rows: dir (adds a per-directory table)"),
+    cl::value_desc("dir"), cl::init(""), cl::cat(Category));
+cl::opt<std::string> CacheDir("cache-dir",
+                              cl::desc("Where flag-probe verdicts are cached "
+                                       "(default ~/.cache/mmap-prepare-lint)"),
                               cl::init(""), cl::cat(Category));
-cl::opt<bool> NoProbe("no-probe", cl::desc("Do not probe unknown compiler flags; drop them"),
-                      cl::cat(Category));
+cl::opt<bool>
+    NoProbe("no-probe",
+            cl::desc("Do not probe unknown compiler flags; drop them"),
+            cl::cat(Category));
 // CI.
-cl::opt<std::string> ExportFixes("export-fixes", cl::desc("Write the fixes as clang-apply-replacements YAML"),
-                                 cl::value_desc("yaml"), cl::cat(Category));
-cl::opt<std::string> BaselineFile("baseline", cl::desc("Report and fail only on findings not in this baseline"),
-                                  cl::value_desc("file"), cl::cat(Category));
-cl::opt<std::string> WriteBaseline("write-baseline", cl::desc("Write this run's findings as a baseline"),
-                                   cl::value_desc("file"), cl::cat(Category));
-cl::opt<std::string> FailOn("fail-on", cl::desc("Exit 1 only for findings of these check globs (default: all)"),
-                            cl::value_desc("globs"), cl::init("*"), cl::cat(Category));
-cl::opt<std::string> PatchesDir("patches", cl::desc("Write one git format-patch mail per converted file into this directory"),
+cl::opt<std::string>
+    ExportFixes("export-fixes",
+                cl::desc("Write the fixes as clang-apply-replacements YAML"),
+                cl::value_desc("yaml"), cl::cat(Category));
+cl::opt<std::string> BaselineFile(
+    "baseline",
+    cl::desc("Report and fail only on findings not in this baseline"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string>
+    WriteBaseline("write-baseline",
+                  cl::desc("Write this run's findings as a baseline"),
+                  cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> FailOn(
+    "fail-on",
+    cl::desc("Exit 1 only for findings of these check globs (default: all)"),
+    cl::value_desc("globs"), cl::init("*"), cl::cat(Category));
+cl::opt<std::string> PatchesDir("patches",
+                                cl::desc("Write one git format-patch mail per "
+                                         "converted file into this directory"),
                                 cl::value_desc("dir"), cl::cat(Category));
-cl::opt<std::string> HelpUriBase("sarif-help-uri", cl::desc("Prefix of SARIF rules' helpUri (default: docs/checks/ of the source tree)"),
-                                 cl::init(""), cl::cat(Category));
+cl::opt<std::string>
+    HelpUriBase("sarif-help-uri",
+                cl::desc("Prefix of SARIF rules' helpUri (default: "
+                         "docs/checks/ of the source tree)"),
+                cl::init(""), cl::cat(Category));
 // Kbuild.
-cl::opt<bool> Kbuild("kbuild", cl::desc("Run as kbuild's CHECK: compiler flags and one file follow (docs/kbuild.md)"),
+cl::opt<bool> Kbuild("kbuild",
+                     cl::desc("Run as kbuild's CHECK: compiler flags and one "
+                              "file follow (docs/kbuild.md)"),
                      cl::cat(Category));
-cl::opt<bool> KbuildError("error", cl::desc("With --kbuild: exit 1 on findings (break the build)"),
-                          cl::cat(Category));
+cl::opt<bool>
+    KbuildError("error",
+                cl::desc("With --kbuild: exit 1 on findings (break the build)"),
+                cl::cat(Category));
 
 int fail(const Twine &Message) {
   errs() << "mmap-prepare-lint: error: " << Message << "\n";
@@ -111,7 +168,8 @@ bool looksLikeHookFile(StringRef Path) {
   if (!Buffer)
     return true; // let the analysis say why
   StringRef T = (*Buffer)->getBuffer();
-  return T.contains(".mmap") || T.contains("->mmap") || T.contains("mmap_prepare");
+  return T.contains(".mmap") || T.contains("->mmap") ||
+         T.contains("mmap_prepare");
 }
 
 /// Expands directories to the database files under them, plus (unless
@@ -165,7 +223,8 @@ std::vector<std::string> selectFiles(const CompilationDatabase &DB,
         }
       }
       if (Files.size() == Before)
-        Errors.push_back({Arg, "no file of the compile database is under this directory"});
+        Errors.push_back(
+            {Arg, "no file of the compile database is under this directory"});
       continue;
     }
     Add(std::string(Abs.str()));
@@ -178,11 +237,12 @@ std::optional<std::string> capture(ArrayRef<StringRef> Argv) {
   SmallString<128> Out;
   if (sys::fs::createTemporaryFile("mpl-capture", "txt", Out))
     return std::nullopt;
-  std::optional<StringRef> Redirects[] = {StringRef("/dev/null"), StringRef(Out),
-                                          StringRef("/dev/null")};
+  std::optional<StringRef> Redirects[] = {
+      StringRef("/dev/null"), StringRef(Out), StringRef("/dev/null")};
   auto Program = sys::findProgramByName(Argv[0]);
-  int RC = Program ? sys::ExecuteAndWait(*Program, Argv, std::nullopt, Redirects, 60)
-                   : -1;
+  int RC =
+      Program ? sys::ExecuteAndWait(*Program, Argv, std::nullopt, Redirects, 60)
+              : -1;
   auto Buffer = MemoryBuffer::getFile(Out);
   sys::fs::remove(Out);
   if (RC != 0 || !Buffer)
@@ -221,8 +281,8 @@ void writePatches(const std::map<std::string, mpl::FileRewrite> &Rewrites,
                   const mpl::Report &R, StringRef FallbackRoot,
                   mpl::Report &Out) {
   if (std::error_code EC = sys::fs::create_directories(PatchesDir)) {
-    Out.Errors.push_back({PatchesDir, "cannot create the patch directory: " +
-                                          EC.message()});
+    Out.Errors.push_back(
+        {PatchesDir, "cannot create the patch directory: " + EC.message()});
     return;
   }
   unsigned N = 0;
@@ -239,7 +299,8 @@ void writePatches(const std::map<std::string, mpl::FileRewrite> &Rewrites,
     std::string Root(FallbackRoot);
     std::string Prefix;
     std::string From = "mmap-prepare-lint <mmap-prepare-lint@localhost>";
-    if (auto Top = capture({"git", "-C", Dir, "rev-parse", "--show-toplevel"})) {
+    if (auto Top =
+            capture({"git", "-C", Dir, "rev-parse", "--show-toplevel"})) {
       Root = StringRef(*Top).trim().str();
       if (auto Log = capture({"git", "-C", Root, "log", "-n", "30",
                               "--format=%s", "--", Path})) {
@@ -269,19 +330,19 @@ void writePatches(const std::map<std::string, mpl::FileRewrite> &Rewrites,
               Seen.insert(F.Callback).second)
             P.Callbacks.push_back(F.Callback);
     }
-    std::string Mail =
-        mpl::formatPatch(P, From, rfc2822Date(), MPL_VERSION);
+    std::string Mail = mpl::formatPatch(P, From, rfc2822Date(), MPL_VERSION);
     char Num[8];
     snprintf(Num, sizeof Num, "%04u", ++N);
     SmallString<256> File(PatchesDir);
-    sys::path::append(File, std::string(Num) + "-" +
-                                slug(Prefix + " replace deprecated mmap hook")
-                                    .substr(0, 60) +
-                                ".patch");
+    sys::path::append(
+        File, std::string(Num) + "-" +
+                  slug(Prefix + " replace deprecated mmap hook").substr(0, 60) +
+                  ".patch");
     std::error_code EC;
     raw_fd_ostream OS(File, EC);
     if (EC) {
-      Out.Errors.push_back({std::string(File), "cannot write: " + EC.message()});
+      Out.Errors.push_back(
+          {std::string(File), "cannot write: " + EC.message()});
       continue;
     }
     OS << Mail;
@@ -292,7 +353,8 @@ bool writeOutputFile(StringRef Path, StringRef Text, mpl::Report &R) {
   SmallString<256> Parent(sys::path::parent_path(Path));
   if (!Parent.empty() && !sys::fs::is_directory(Parent)) {
     R.Errors.push_back({Path.str(), "cannot write: directory '" +
-                                        Parent.str().str() + "' does not exist"});
+                                        Parent.str().str() +
+                                        "' does not exist"});
     return false;
   }
   std::error_code EC;
@@ -327,7 +389,8 @@ int main(int Argc, const char **Argv) {
     Argv = KArgs.ToolArgs.data();
   } else {
     // Everything after `--` is the compile command for the given files.
-    Fixed = FixedCompilationDatabase::loadFromCommandLine(Argc, Argv, FixedError);
+    Fixed =
+        FixedCompilationDatabase::loadFromCommandLine(Argc, Argv, FixedError);
   }
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter([](raw_ostream &OS) {
@@ -387,8 +450,9 @@ int main(int Argc, const char **Argv) {
       for (const nlohmann::json &E : Doc)
         if (!E.is_object() || !E.contains("directory") || !E.contains("file") ||
             (!E.contains("command") && !E.contains("arguments")))
-          return fail(P + ": not a valid compile database (an entry lacks "
-                          "\"directory\", \"file\" or \"command\"/\"arguments\")");
+          return fail(P +
+                      ": not a valid compile database (an entry lacks "
+                      "\"directory\", \"file\" or \"command\"/\"arguments\")");
     }
     FromBuild = JSONCompilationDatabase::loadFromFile(
         P, Error, JSONCommandLineSyntax::AutoDetect);
@@ -444,9 +508,9 @@ int main(int Argc, const char **Argv) {
   Opts.SkipBodies = !NoSkipBodies;
   Opts.Progress = !KbuildMode && !Quiet;
 
-  mpl::CommandSanitizer Sanitizer(
-      CacheDir.empty() ? mpl::defaultCacheDir() : std::string(CacheDir),
-      MPL_CLANG_BINARY, !NoProbe);
+  mpl::CommandSanitizer Sanitizer(CacheDir.empty() ? mpl::defaultCacheDir()
+                                                   : std::string(CacheDir),
+                                  MPL_CLANG_BINARY, !NoProbe);
 
   std::vector<mpl::RunError> SelectErrors;
   std::set<std::string> Optional;
@@ -464,8 +528,9 @@ int main(int Argc, const char **Argv) {
         CompileCommand(Cwd, Files.front(), Cmd, ""));
     DB = KbuildDB.get();
   } else {
-    Files = selectFiles(*DB, std::vector<std::string>(Paths.begin(), Paths.end()),
-                        !NoScanMissing && !Fixed, Optional, SelectErrors);
+    Files =
+        selectFiles(*DB, std::vector<std::string>(Paths.begin(), Paths.end()),
+                    !NoScanMissing && !Fixed, Optional, SelectErrors);
   }
   mpl::Runner Run(*DB, Opts, Sanitizer);
   mpl::Report R = Run.analyze(Files, Optional);
@@ -482,8 +547,8 @@ int main(int Argc, const char **Argv) {
     for (const auto &[Path, Rewrite] : Rewrites) {
       std::string Shown = mpl::displayPath(Path, Cwd);
       StringRef Rel = StringRef(Shown).ltrim('/');
-      outs() << mpl::unifiedDiff("a/" + Rel.str(), "b/" + Rel.str(), Rewrite.Before,
-                                 Rewrite.After);
+      outs() << mpl::unifiedDiff("a/" + Rel.str(), "b/" + Rel.str(),
+                                 Rewrite.Before, Rewrite.After);
     }
   std::set<std::string> Fixed_;
   if (Fix)
@@ -501,15 +566,18 @@ int main(int Argc, const char **Argv) {
     std::string Main = Files.size() == 1 ? Files.front() : std::string();
     writeOutputFile(ExportFixes,
                     mpl::exportFixesYaml(R, Kept, Main,
-                                         DBDir.empty() ? Cwd.str() : DBDir, Lines),
+                                         DBDir.empty() ? Cwd.str() : DBDir,
+                                         Lines),
                     R);
   }
   if (WantPatches)
-    writePatches(Rewrites, Run.changeSets(Rewrites), R, DBDir.empty() ? Cwd.str() : StringRef(DBDir), R);
+    writePatches(Rewrites, Run.changeSets(Rewrites), R,
+                 DBDir.empty() ? Cwd.str() : StringRef(DBDir), R);
 
   // Baselines: written from every finding; with --baseline only the findings
   // it does not hold are reported and count.
-  std::vector<std::string> Fingerprints = mpl::findingFingerprints(R, Cwd, Lines);
+  std::vector<std::string> Fingerprints =
+      mpl::findingFingerprints(R, Cwd, Lines);
   if (!WriteBaseline.empty())
     writeOutputFile(WriteBaseline, mpl::baselineFile(R, Fingerprints, Cwd), R);
   unsigned Baselined = 0;
@@ -536,8 +604,8 @@ int main(int Argc, const char **Argv) {
   if (KbuildMode) {
     // One line per finding, the form compilers and editors read.
     for (const mpl::Finding &F : R.Findings)
-      errs() << mpl::displayPath(F.Where.File, Cwd) << ":" << F.Where.Line << ":"
-             << F.Where.Column << ": "
+      errs() << mpl::displayPath(F.Where.File, Cwd) << ":" << F.Where.Line
+             << ":" << F.Where.Column << ": "
              << (F.Level == mpl::Severity::Error ? "error" : "warning") << ": "
              << F.Message << " [" << F.Check << "]\n";
     for (const mpl::RunError &E : R.Errors)
@@ -571,8 +639,8 @@ int main(int Argc, const char **Argv) {
   for (const mpl::RunError &E : R.Errors)
     errs() << mpl::displayPath(E.File, Cwd) << ": error: " << E.Message << "\n";
   for (const mpl::RunError &E : R.NotAnalysed)
-    errs() << mpl::displayPath(E.File, Cwd) << ": note: not analysed: "
-           << E.Message << "\n";
+    errs() << mpl::displayPath(E.File, Cwd)
+           << ": note: not analysed: " << E.Message << "\n";
   if (!Quiet && Format == "text") {
     bool TreeRun = !Fixed || !SummaryByOpt.empty();
     if (TreeRun)

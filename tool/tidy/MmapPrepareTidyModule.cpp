@@ -6,7 +6,8 @@
 // analysis or rewrite logic here; a difference between the CLI and the plugin
 // is a bug to fix in the engine or in the CLI, never here.
 //
-//   clang-tidy-19 -load=build/lib/MmapPrepareTidy.so -checks='-*,mmap-prepare-*'
+//   clang-tidy-19 -load=build/lib/MmapPrepareTidy.so
+//   -checks='-*,mmap-prepare-*'
 //
 // Options (CheckOptions, per check or global):
 //   Api     auto | 7.0 | 7.1 | 7.2 | 7.3   (--api)     default auto
@@ -14,11 +15,11 @@
 //   Ops     struct.field,...               (--ops)     default empty
 //
 //===----------------------------------------------------------------------===//
-#include "core/Checks.h"
-#include "core/Engine.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
+#include "core/Checks.h"
+#include "core/Engine.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/SmallVector.h"
@@ -173,8 +174,8 @@ private:
 
 class MmapPrepareModule : public clang::tidy::ClangTidyModule {
 public:
-  void addCheckFactories(
-      clang::tidy::ClangTidyCheckFactories &Factories) override {
+  void
+  addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     // One cache for all check instances this clang-tidy run creates.
     auto Shared = std::make_shared<SharedResults>();
     for (const CheckInfo &C : allChecks())
