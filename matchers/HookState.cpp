@@ -356,7 +356,7 @@ public:
       if (Depth < 2 &&
           SM.isInMainFile(SM.getExpansionLoc(Def->getLocation())) &&
           Visited.insert(Def).second) {
-        OpaqueCallFinder Inner(Ctx, nullptr, Visited, Depth + 1);
+        OpaqueCallFinder Inner(Ctx, mappingParam(Def), Visited, Depth + 1);
         Inner.TraverseStmt(Def->getBody());
         for (Reason &R : Inner.Found) {
           R.Message = "calls " + Name + "(), which " + R.Message;
