@@ -110,11 +110,34 @@ public:
       return true;
     if (BO->getOpcode() == BO_Assign && intoFreshAllocation(BO->getLHS()))
       return true;
-    if (std::optional<std::string> Object = longLived(BO->getLHS()))
-      add((BO->getOpcode() == BO_Assign ? "stores to " : "updates ") + *Object +
-              ", which outlives the hook; a merged or failed "
-              "mapping would leave it changed",
+    std::optional<std::string> Object = longLived(BO->getLHS());
+    if (!Object)
+      return true;
+    // A store written inside a macro's body: an allocator macro
+    // (kzalloc_flex() sets the flexible array's counter) is the allocation;
+    // any other is named by the macro the source wrote.
+    if (std::string Macro = outermostMacro(BO->getBeginLoc());
+        !Macro.empty() && !spelledText(BO->getLHS()->getSourceRange(), Ctx)) {
+      SourceLocation Use = Ctx.getSourceManager().getExpansionLoc(
           BO->getBeginLoc());
+      if (!MacroStores.insert(Use).second)
+        return true;
+      if (isStateAcquiringCallee(Macro))
+        add("calls " + Macro +
+                "(); the hook may run for a mapping that is then merged or "
+                "fails, so the state would leak",
+            Use);
+      else
+        add("stores, inside " + Macro +
+                "(), to an object that outlives the hook; a merged or failed "
+                "mapping would leave it changed",
+            Use);
+      return true;
+    }
+    add((BO->getOpcode() == BO_Assign ? "stores to " : "updates ") + *Object +
+            ", which outlives the hook; a merged or failed "
+            "mapping would leave it changed",
+        BO->getBeginLoc());
     return true;
   }
 
@@ -212,6 +235,9 @@ private:
   }
 
   bool isAllocation(const Expr *E) {
+    // kzalloc_flex(...) is a statement expression around the allocation.
+    if (isStateAcquiringCallee(outermostMacro(E->getBeginLoc())))
+      return true;
     const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenCasts());
     if (!Call)
       return false;
@@ -242,6 +268,16 @@ private:
     if (!Shared)
       return std::nullopt;
     return spelledText(Target->getSourceRange(), Ctx).value_or("an object");
+  }
+
+  /// The name of the macro the source wrote around \p Loc, or "".
+  std::string outermostMacro(SourceLocation Loc) {
+    const SourceManager &SM = Ctx.getSourceManager();
+    if (!Loc.isMacroID() || SM.isMacroArgExpansion(Loc))
+      return "";
+    SourceLocation NameLoc = SM.getExpansionLoc(Loc);
+    unsigned Len = Lexer::MeasureTokenLength(NameLoc, SM, Ctx.getLangOpts());
+    return std::string(SM.getCharacterData(NameLoc), Len);
   }
 
   /// The static flag of a print-once or do-once macro (`__already_done =
@@ -290,6 +326,8 @@ private:
   }
 
   llvm::DenseSet<const VarDecl *> Allocated;
+  /// Macro uses already reported for a store inside them.
+  llvm::DenseSet<SourceLocation> MacroStores;
   ASTContext &Ctx;
   const ParmVarDecl *Mapping;
   unsigned Depth;

@@ -195,6 +195,13 @@ const std::vector<KernelApiEntry> &table() {
       role("kvmalloc", R::StateAcquire), role("kvzalloc", R::StateAcquire),
       role("kvcalloc", R::StateAcquire), role("kvmalloc_array", R::StateAcquire),
       role("kmalloc_obj", R::StateAcquire), role("kzalloc_obj", R::StateAcquire),
+      // 7.x typed allocators (slab.h): _objs for arrays, _flex for a
+      // flexible array member (its counter is set inside the macro).
+      role("kmalloc_objs", R::StateAcquire), role("kzalloc_objs", R::StateAcquire),
+      role("kmalloc_flex", R::StateAcquire), role("kzalloc_flex", R::StateAcquire),
+      role("kvmalloc_obj", R::StateAcquire), role("kvzalloc_obj", R::StateAcquire),
+      role("kvmalloc_objs", R::StateAcquire), role("kvzalloc_objs", R::StateAcquire),
+      role("kvmalloc_flex", R::StateAcquire), role("kvzalloc_flex", R::StateAcquire),
       role("vmalloc", R::StateAcquire), role("vzalloc", R::StateAcquire),
       role("vmalloc_user", R::StateAcquire),
       role("vmalloc_32_user", R::StateAcquire),

@@ -59,7 +59,29 @@ static int out_param_prepare(struct vm_area_desc *desc)
 	return 0;
 }
 
+struct flex_priv {
+	void *owner;
+	unsigned int count;
+	struct page *pages[];
+};
+
+// An allocator macro that is a statement expression (kzalloc_flex() sets the
+// counter inside it) is the allocation, and stores into its result are its.
+static int flex_prepare(struct vm_area_desc *desc)
+{
+	struct flex_priv *p;
+
+	p = kzalloc_flex(*p, pages, 4);
+// CHECK: store-rules.c:[[@LINE-1]]:6: warning: the mmap hook calls kzalloc_flex(); the hook may run for a mapping that is then merged or fails, so the state would leak
+	if (!p)
+		return -ENOMEM;
+	p->owner = desc->file;
+	desc->private_data = p;
+	return 0;
+}
+
 static const struct file_operations fops[] = {
 	{ .mmap_prepare = fresh_prepare },
 	{ .mmap_prepare = out_param_prepare },
+	{ .mmap_prepare = flex_prepare },
 };

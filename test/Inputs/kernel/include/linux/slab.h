@@ -75,6 +75,20 @@ void kmem_cache_destroy(struct kmem_cache *s);
 					    __mock_default_gfp(__VA_ARGS__)))
 #endif
 
+/*
+ * kzalloc_flex(): one object with a flexible array of COUNT elements; the
+ * real macro also sets the member's __counted_by counter. The mock's objects
+ * name that counter 'count'.
+ */
+#define kzalloc_flex(VAR, FAM, COUNT)					\
+	({								\
+		typeof(&(VAR)) __flex = kzalloc(sizeof(VAR) +		\
+			(COUNT) * sizeof((VAR).FAM[0]), GFP_KERNEL);	\
+		if (__flex)						\
+			__flex->count = (COUNT);			\
+		__flex;							\
+	})
+
 DEFINE_FREE(kfree, void *, if (!IS_ERR_OR_NULL(_T)) kfree(_T))
 
 #endif /* _LINUX_SLAB_H */
