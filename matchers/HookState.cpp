@@ -118,8 +118,8 @@ public:
     // any other is named by the macro the source wrote.
     if (std::string Macro = outermostMacro(BO->getBeginLoc());
         !Macro.empty() && !spelledText(BO->getLHS()->getSourceRange(), Ctx)) {
-      SourceLocation Use = Ctx.getSourceManager().getExpansionLoc(
-          BO->getBeginLoc());
+      SourceLocation Use =
+          Ctx.getSourceManager().getExpansionLoc(BO->getBeginLoc());
       if (!MacroStores.insert(Use).second)
         return true;
       if (isStateAcquiringCallee(Macro))
