@@ -53,13 +53,6 @@ std::string lockObject(llvm::StringRef Spelling) {
   return Spelling.trim().ltrim('&').trim().str();
 }
 
-bool isReleaseName(llvm::StringRef Name) {
-  for (const KernelApiEntry &E : kernelApiTable())
-    if (E.Role == ApiRole::Lock && Name == E.Replacement)
-      return true;
-  return false;
-}
-
 /// A lock or unlock call, recognised by the name the source spells (a
 /// macro such as spin_lock_irqsave() expands to an inner function whose
 /// name is not in the table) or by the function called.
@@ -71,7 +64,7 @@ std::optional<LockEvent> lockEventOf(const CallExpr *Call, ASTContext &Ctx) {
         Api && Api->Role == ApiRole::Lock)
       return LockEvent{true, std::string(Api->Replacement) + "(" + Object + ")",
                        Object};
-    if (isReleaseName(Name))
+    if (isLockRelease(Name))
       return LockEvent{false, Name.str() + "(" + Object + ")", Object};
     return std::nullopt;
   };
@@ -82,16 +75,11 @@ std::optional<LockEvent> lockEventOf(const CallExpr *Call, ASTContext &Ctx) {
           : "";
   if (std::optional<LockEvent> E = Classify(spelledCalleeName(Call, Ctx), Arg0))
     return E;
-  SourceLocation Begin = Call->getBeginLoc();
-  if (Begin.isMacroID() && !SM.isMacroArgExpansion(Begin)) {
-    SourceLocation NameLoc = SM.getExpansionLoc(Begin);
-    unsigned Len = Lexer::MeasureTokenLength(NameLoc, SM, Ctx.getLangOpts());
-    llvm::StringRef Macro(SM.getCharacterData(NameLoc), Len);
-    if (std::optional<LockEvent> E =
-            Classify(Macro, lockObject(firstMacroArgument(NameLoc, SM))))
-      return E;
-  }
-  return std::nullopt;
+  std::string Macro = outermostMacroName(Call->getBeginLoc(), Ctx);
+  if (Macro.empty())
+    return std::nullopt;
+  SourceLocation NameLoc = SM.getExpansionLoc(Call->getBeginLoc());
+  return Classify(Macro, lockObject(firstMacroArgument(NameLoc, SM)));
 }
 
 /// A statement after which control does not fall through to the next one.
@@ -316,7 +304,7 @@ std::vector<HeldLock> locksReleasedAfter(const FunctionDecl *Fn, const Stmt *At,
 
 const Expr *argumentFromSharedMemory(const CallExpr *Call, unsigned First,
                                      const FunctionDecl *Fn,
-                                     const ParmVarDecl *Mapping, ASTContext &) {
+                                     const ParmVarDecl *Mapping) {
   SharedReadFinder Finder(Fn, Mapping);
   for (unsigned I = First; I < Call->getNumArgs(); ++I)
     if (Finder.reads(Call->getArg(I)))

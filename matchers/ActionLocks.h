@@ -40,8 +40,7 @@ std::vector<HeldLock> locksReleasedAfter(const clang::FunctionDecl *Fn,
 const clang::Expr *argumentFromSharedMemory(const clang::CallExpr *Call,
                                             unsigned First,
                                             const clang::FunctionDecl *Fn,
-                                            const clang::ParmVarDecl *Mapping,
-                                            clang::ASTContext &Ctx);
+                                            const clang::ParmVarDecl *Mapping);
 
 /// scoped_guard(): a `for` whose init declares a cleanup class variable;
 /// its body runs once, it is not a loop.

@@ -815,7 +815,7 @@ private:
     std::string Held = lockNames(Locks);
     std::string Read;
     if (const Expr *Arg =
-            argumentFromSharedMemory(Call, 1, M.Definition, M.VmaParm, Ctx))
+            argumentFromSharedMemory(Call, 1, M.Definition, M.VmaParm))
       Read = ", and '" +
              spelledText(Arg->getSourceRange(), Ctx).value_or("an argument") +
              "' is read under it";

@@ -18,13 +18,6 @@ const char *releaseOf(llvm::StringRef Name) {
   return Api && Api->Role == ApiRole::Lock ? Api->Replacement : nullptr;
 }
 
-bool isRelease(llvm::StringRef Name) {
-  for (const KernelApiEntry &E : kernelApiTable())
-    if (E.Role == ApiRole::Lock && Name == E.Replacement)
-      return true;
-  return false;
-}
-
 const ParmVarDecl *mappingParam(const FunctionDecl *FD) {
   for (const ParmVarDecl *P : FD->parameters())
     if (const auto *PT = P->getType()->getAs<PointerType>())
@@ -73,7 +66,7 @@ public:
       auto &Entry = Locks[std::string(Release) + "(" + Arg + ")"];
       if (Entry.first++ == 0)
         Entry.second = Call->getBeginLoc();
-    } else if (isRelease(Name)) {
+    } else if (isLockRelease(Name)) {
       --Locks[Name + "(" + Arg + ")"].first;
     }
     return true;
@@ -116,7 +109,7 @@ public:
     // A store written inside a macro's body: an allocator macro
     // (kzalloc_flex() sets the flexible array's counter) is the allocation;
     // any other is named by the macro the source wrote.
-    if (std::string Macro = outermostMacro(BO->getBeginLoc());
+    if (std::string Macro = outermostMacroName(BO->getBeginLoc(), Ctx);
         !Macro.empty() && !spelledText(BO->getLHS()->getSourceRange(), Ctx)) {
       SourceLocation Use =
           Ctx.getSourceManager().getExpansionLoc(BO->getBeginLoc());
@@ -236,7 +229,7 @@ private:
 
   bool isAllocation(const Expr *E) {
     // kzalloc_flex(...) is a statement expression around the allocation.
-    if (isStateAcquiringCallee(outermostMacro(E->getBeginLoc())))
+    if (isStateAcquiringCallee(outermostMacroName(E->getBeginLoc(), Ctx)))
       return true;
     const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenCasts());
     if (!Call)
@@ -268,16 +261,6 @@ private:
     if (!Shared)
       return std::nullopt;
     return spelledText(Target->getSourceRange(), Ctx).value_or("an object");
-  }
-
-  /// The name of the macro the source wrote around \p Loc, or "".
-  std::string outermostMacro(SourceLocation Loc) {
-    const SourceManager &SM = Ctx.getSourceManager();
-    if (!Loc.isMacroID() || SM.isMacroArgExpansion(Loc))
-      return "";
-    SourceLocation NameLoc = SM.getExpansionLoc(Loc);
-    unsigned Len = Lexer::MeasureTokenLength(NameLoc, SM, Ctx.getLangOpts());
-    return std::string(SM.getCharacterData(NameLoc), Len);
   }
 
   /// The static flag of a print-once or do-once macro (`__already_done =

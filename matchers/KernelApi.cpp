@@ -309,6 +309,13 @@ const KernelApiEntry *lookupKernelApi(llvm::StringRef Name) {
 
 llvm::ArrayRef<KernelApiEntry> kernelApiTable() { return table(); }
 
+bool isLockRelease(llvm::StringRef Name) {
+  for (const KernelApiEntry &E : table())
+    if (E.Role == ApiRole::Lock && Name == E.Replacement)
+      return true;
+  return false;
+}
+
 bool isAtomicWrite(llvm::StringRef Name) {
   // Every operation of the atomic and reference-count families changes the
   // object except a read.

@@ -110,6 +110,8 @@ llvm::ArrayRef<KernelApiEntry> kernelApiTable();
 /// Does calling \p Name take state that outlives the call? The table plus
 /// the kernel's foo_get()/foo_put() convention.
 bool isStateAcquiringCallee(llvm::StringRef Name);
+/// The release of some Lock row (mutex_unlock, spin_unlock_irqrestore, ...).
+bool isLockRelease(llvm::StringRef Name);
 /// atomic_*, atomic64_*, atomic_long_*, refcount_*, kref_*: any operation
 /// but a read changes a counter that outlives the caller.
 bool isAtomicWrite(llvm::StringRef Name);

@@ -182,8 +182,7 @@ private:
     std::vector<HeldLock> Locks = locksReleasedAfter(Model.Hook, Call, Ctx);
     if (Locks.empty())
       return;
-    const Expr *Arg =
-        argumentFromSharedMemory(Call, 1, Model.Hook, Model.Desc, Ctx);
+    const Expr *Arg = argumentFromSharedMemory(Call, 1, Model.Hook, Model.Desc);
     if (!Arg)
       return;
     add(ReasonCode::ActionArgLifetime, SM.getFileLoc(Arg->getBeginLoc()),

@@ -71,6 +71,15 @@ std::string indentationAt(SourceLocation Loc, const ASTContext &Ctx) {
   return Buffer.substr(LineStart, End - LineStart).str();
 }
 
+std::string outermostMacroName(SourceLocation Loc, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!Loc.isMacroID() || SM.isMacroArgExpansion(Loc))
+    return "";
+  SourceLocation NameLoc = SM.getExpansionLoc(Loc);
+  unsigned Len = Lexer::MeasureTokenLength(NameLoc, SM, Ctx.getLangOpts());
+  return std::string(SM.getCharacterData(NameLoc), Len);
+}
+
 bool isAnonymousMember(const MemberExpr *ME) {
   const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
   return FD && FD->isAnonymousStructOrUnion();

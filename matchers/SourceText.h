@@ -32,6 +32,11 @@ std::optional<std::string> spelledText(clang::SourceRange R,
 /// macro expansion.
 std::string macroSpelledAs(clang::SourceRange R, const clang::ASTContext &Ctx);
 
+/// The name of the outermost macro the source wrote around \p Loc (not a
+/// macro argument), or "".
+std::string outermostMacroName(clang::SourceLocation Loc,
+                               const clang::ASTContext &Ctx);
+
 /// Leading whitespace of the line that holds \p Loc (the statement's indent).
 std::string indentationAt(clang::SourceLocation Loc,
                           const clang::ASTContext &Ctx);
