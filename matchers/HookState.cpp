@@ -28,6 +28,22 @@ const ParmVarDecl *mappingParam(const FunctionDecl *FD) {
   return nullptr;
 }
 
+/// The definition of a helper of this file that \p Call reaches, when the
+/// finders look into it: not yet visited, and at most two calls deep (the
+/// same-unit part of "state taken inside helpers the callback calls").
+const FunctionDecl *
+helperToFollow(const CallExpr *Call, unsigned Depth,
+               llvm::DenseSet<const FunctionDecl *> &Visited,
+               const SourceManager &SM) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+  if (!Def || !Def->hasBody() || Depth >= 2 ||
+      !SM.isInMainFile(SM.getExpansionLoc(Def->getLocation())) ||
+      !Visited.insert(Def).second)
+    return nullptr;
+  return Def;
+}
+
 class StateFinder : public RecursiveASTVisitor<StateFinder> {
 public:
   StateFinder(const FunctionDecl *Hook, ASTContext &Ctx, unsigned Depth = 0,
@@ -160,12 +176,11 @@ private:
   /// (afs_add_open_mmap() bumping a counter): the same leak, one call away.
   std::optional<std::string> stateInHelper(const CallExpr *Call,
                                            const std::string &Name) {
-    const FunctionDecl *FD = Call->getDirectCallee();
-    const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
-    const SourceManager &SM = Ctx.getSourceManager();
-    if (!Def || !Def->hasBody() || Depth >= 2 || lookupKernelApi(Name) ||
-        !SM.isInMainFile(SM.getExpansionLoc(Def->getLocation())) ||
-        !Visited->insert(Def).second)
+    if (lookupKernelApi(Name))
+      return std::nullopt;
+    const FunctionDecl *Def =
+        helperToFollow(Call, Depth, *Visited, Ctx.getSourceManager());
+    if (!Def)
       return std::nullopt;
     StateFinder Inner(Def, Ctx, Depth + 1, Visited);
     Inner.RequestsAction = RequestsAction;
@@ -372,11 +387,9 @@ public:
         lookupKernelApi(FD->getName()) || isStateAcquiringCallee(Name) ||
         isAtomicWrite(FD->getName()))
       return true;
-    if (const FunctionDecl *Def = FD->getDefinition()) {
+    if (FD->getDefinition()) {
       // A helper of this file: what it calls counts too.
-      if (Depth < 2 &&
-          SM.isInMainFile(SM.getExpansionLoc(Def->getLocation())) &&
-          Visited.insert(Def).second) {
+      if (const FunctionDecl *Def = helperToFollow(Call, Depth, Visited, SM)) {
         OpaqueCallFinder Inner(Ctx, mappingParam(Def), Visited, Depth + 1);
         Inner.TraverseStmt(Def->getBody());
         for (Reason &R : Inner.Found) {
