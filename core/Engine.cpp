@@ -93,11 +93,26 @@ public:
     for (const FunctionDecl *Hook : PrepareHooks)
       if (const FunctionDecl *Def = Hook->getDefinition())
         reportPrepareHook(Def);
+    if (UnitHasErrors)
+      dropFixes();
     sortFindings();
     return std::move(Result);
   }
 
 private:
+  /// Nothing is converted from a unit that does not compile: the rewrite
+  /// could not be checked by re-parsing it.
+  void dropFixes() {
+    for (Finding &F : Result.Findings) {
+      F.Fixable = false;
+      F.Fix.clear();
+    }
+    for (CrossUnitCallback &C : Result.CrossUnit) {
+      C.Edits.clear();
+      C.Verdict.Edits.clear();
+    }
+  }
+
   /// Source order, as a compiler reports; the cross-unit records follow
   /// their findings.
   void sortFindings() {
@@ -279,6 +294,11 @@ private:
       addDefinitionReasons(Model, Def, Elsewhere);
     }
     addSiteReasons(Model, Sites);
+    if (UnitHasErrors)
+      Model.addReason(ReasonCode::DoesNotCompile,
+                      "this translation unit has compiler errors; nothing in "
+                      "it is converted",
+                      ReasonLoc);
 
     bool HeadersTooOld = Result.Level == 0;
     bool BlockedElsewhere = Elsewhere && Elsewhere->SiteSilenced;
@@ -795,6 +815,8 @@ private:
   ASTContext &Ctx;
   const SourceManager &SM;
   const EngineOptions &Opts;
+  /// Seen by both front ends alike: the parse is over when the engine runs.
+  const bool UnitHasErrors = Ctx.getDiagnostics().hasErrorOccurred();
   DeclaredApi Declared;
   unsigned DetectedLevel = 0;
   /// The level was not detected from helpers, only from the hook's slot.

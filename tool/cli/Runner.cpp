@@ -461,23 +461,6 @@ Report Runner::analyze(const std::vector<std::string> &Files,
         continue;
       if (Clean && Opts.CollectFixes && A.Requested)
         UF.Edits.insert(UF.Edits.end(), Found.Fix.begin(), Found.Fix.end());
-      if (!Clean) {
-        Found.Fixable = false;
-        Found.Fix.clear();
-        // Nothing is converted from a unit that does not compile: do not
-        // advertise (or count) its callbacks as convertible.
-        if (Found.Class == Classification::Convertible) {
-          Found.Class = Classification::Manual;
-          Found.Reasons.push_back(reasonId(ReasonCode::DoesNotCompile));
-          const std::string Verdict =
-              "can be converted to mmap_prepare automatically";
-          size_t At = Found.Message.find(Verdict);
-          if (At != std::string::npos)
-            Found.Message.replace(At, Verdict.size(),
-                                  "was not converted: its translation unit "
-                                  "does not compile");
-        }
-      }
       if (Seen.insert(findingKey(Found)).second)
         R.Findings.push_back(std::move(Found));
     }
