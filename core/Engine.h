@@ -40,6 +40,8 @@ struct EngineOptions {
   std::vector<std::pair<std::string, std::string>> ExtraSlots;
   /// Findings to drop (besides NOLINT comments, always honoured).
   std::shared_ptr<const SuppressionList> Suppressions;
+  /// The file they were read from (part of engineOptionsKey()).
+  std::string SuppressionsFile;
   /// Callbacks defined in this unit and installed by other units, by name.
   /// Empty for front ends that see one unit (the clang-tidy plugin).
   std::map<std::string, UsedElsewhere> DefinedHere;

@@ -45,6 +45,10 @@ std::string displayPath(llvm::StringRef Path, llvm::StringRef BaseDir);
 /// clang-style text: `file:line:col: warning: message [check]` and notes.
 void printText(llvm::raw_ostream &OS, const Report &R, bool Explain,
                llvm::StringRef BaseDir);
+/// One line per finding and per error, nothing else: what a build log
+/// shows for a checker (kbuild's CHECK), errors as warnings.
+void printCompilerStyle(llvm::raw_ostream &OS, const Report &R,
+                        llvm::StringRef BaseDir);
 /// The one-paragraph summary printed after the findings.
 void printSummary(llvm::raw_ostream &OS, const Report &R);
 

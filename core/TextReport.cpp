@@ -35,13 +35,23 @@ std::string displayPath(llvm::StringRef Path, llvm::StringRef BaseDir) {
   return Path.str();
 }
 
+namespace {
+
+/// `file:line:col: warning: message [check]`, as compilers write it.
+void printFindingLine(llvm::raw_ostream &OS, const Finding &F,
+                      llvm::StringRef BaseDir) {
+  OS << displayPath(F.Where.File, BaseDir) << ":" << F.Where.Line << ":"
+     << F.Where.Column << ": "
+     << (F.Level == Severity::Error ? "error" : "warning") << ": " << F.Message
+     << " [" << F.Check << "]\n";
+}
+
+} // namespace
+
 void printText(llvm::raw_ostream &OS, const Report &R, bool Explain,
                llvm::StringRef BaseDir) {
   for (const Finding &F : R.Findings) {
-    OS << displayPath(F.Where.File, BaseDir) << ":" << F.Where.Line << ":"
-       << F.Where.Column << ": "
-       << (F.Level == Severity::Error ? "error" : "warning") << ": "
-       << F.Message << " [" << F.Check << "]\n";
+    printFindingLine(OS, F, BaseDir);
     for (const FindingNote &N : F.Notes)
       OS << displayPath(N.Where.File, BaseDir) << ":" << N.Where.Line << ":"
          << N.Where.Column << ": note: " << N.Message << "\n";
@@ -49,6 +59,16 @@ void printText(llvm::raw_ostream &OS, const Report &R, bool Explain,
       for (const std::string &Line : F.Explanation)
         OS << "  | " << Line << "\n";
   }
+}
+
+void printCompilerStyle(llvm::raw_ostream &OS, const Report &R,
+                        llvm::StringRef BaseDir) {
+  for (const Finding &F : R.Findings)
+    printFindingLine(OS, F, BaseDir);
+  for (const RunError &E : R.Errors)
+    OS << displayPath(E.File, BaseDir)
+       << ": warning: mmap-prepare-lint could not analyse this file: "
+       << E.Message << "\n";
 }
 
 void printSummary(llvm::raw_ostream &OS, const Report &R) {

@@ -1,5 +1,5 @@
 //===- CompileCommandsTest.cpp - GCC-built commands made clang-19's ------===//
-#include "tool/cli/CompileCommands.h"
+#include "driver/CompileCommands.h"
 #include "gtest/gtest.h"
 #include <algorithm>
 

@@ -1,5 +1,5 @@
 //===- PrefilterTest.cpp - which units must be parsed ---------------------===//
-#include "tool/cli/Prefilter.h"
+#include "driver/Prefilter.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"

@@ -1,5 +1,5 @@
 //===- SymbolScanTest.cpp - the token scan that finds cross-unit users ----===//
-#include "tool/cli/SymbolScan.h"
+#include "driver/SymbolScan.h"
 #include "gtest/gtest.h"
 
 using namespace mpl;

@@ -1,5 +1,5 @@
 //===- WireTest.cpp - a unit's result survives the worker pipe -----------===//
-#include "tool/cli/Wire.h"
+#include "driver/Wire.h"
 #include "gtest/gtest.h"
 
 using namespace mpl;

@@ -9,10 +9,9 @@
 //   clang-tidy-19 -load=build/lib/MmapPrepareTidy.so
 //   -checks='-*,mmap-prepare-*'
 //
-// Options (CheckOptions, per check or global):
-//   Api     auto | 7.0 | 7.1 | 7.2 | 7.3   (--api)     default auto
-//   Suffix  suffix for converted names     (--suffix)  default _prepare
-//   Ops     struct.field,...               (--ops)     default empty
+// Options (CheckOptions, per check or global): those of
+// core/EngineOptionSpec.cpp, the command line's --api, --suffix, --ops and
+// --suppressions as Api, Suffix, Ops and Suppressions.
 //
 //===----------------------------------------------------------------------===//
 #include "clang-tidy/ClangTidyCheck.h"
@@ -20,6 +19,7 @@
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 #include "core/Checks.h"
 #include "core/Engine.h"
+#include "core/EngineOptionSpec.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/SmallVector.h"
@@ -87,42 +87,26 @@ class MmapPrepareCheck : public clang::tidy::ClangTidyCheck {
 public:
   MmapPrepareCheck(StringRef Name, clang::tidy::ClangTidyContext *Context,
                    std::shared_ptr<SharedResults> Shared)
-      : ClangTidyCheck(Name, Context), Shared(std::move(Shared)),
-        ApiText(Options.getLocalOrGlobal("Api", "auto").str()),
-        Suffix(Options.getLocalOrGlobal("Suffix", "_prepare").str()),
-        OpsText(Options.getLocalOrGlobal("Ops", "").str()) {
-    // Option parsing only; what the values mean is the engine's business.
-    if (auto Level = ApiLevel::parse(ApiText)) {
-      Engine.Api = *Level;
-    } else {
-      configurationDiag("invalid value '%0' for option 'Api' of check '%1' "
-                        "(expected auto, 7.0, 7.1, 7.2 or 7.3); using 'auto'")
-          << ApiText << Name;
+      : ClangTidyCheck(Name, Context), Shared(std::move(Shared)) {
+    // The options and their parsing are the engine's (EngineOptionSpec.h),
+    // the same the command line uses; only the diagnostic is ours.
+    for (const EngineOptionSpec &Spec : engineOptionSpecs()) {
+      std::string Value =
+          Options.getLocalOrGlobal(Spec.TidyKey, Spec.Default).str();
+      for (const std::string &Invalid : Spec.Apply(Value, Engine))
+        configurationDiag("invalid value for option '%0' of check '%1': %2; "
+                          "%3")
+            << Spec.TidyKey << Name << Invalid << Spec.IfInvalid;
+      Values.push_back(std::move(Value));
     }
-    Engine.Suffix = Suffix;
     // The shared run computes every check; each instance keeps its own.
     Engine.Checks = CheckFilter("*");
-    llvm::SmallVector<StringRef, 4> Slots;
-    StringRef(OpsText).split(Slots, ',', -1, /*KeepEmpty=*/false);
-    for (StringRef Slot : Slots) {
-      auto [Struct, Field] = Slot.trim().split('.');
-      if (Struct.empty() || Field.empty()) {
-        configurationDiag("invalid entry '%0' in option 'Ops' of check '%1' "
-                          "(expected struct.field); ignored")
-            << Slot.trim() << Name;
-        continue;
-      }
-      Engine.ExtraSlots.push_back({Struct.str(), Field.str()});
-    }
-    OptionsKey = Engine.Api.str() + '\n' + Engine.Suffix;
-    for (const auto &[Struct, Field] : Engine.ExtraSlots)
-      OptionsKey += '\n' + Struct + '.' + Field;
+    OptionsKey = engineOptionsKey(Engine);
   }
 
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override {
-    Options.store(Opts, "Api", ApiText);
-    Options.store(Opts, "Suffix", Suffix);
-    Options.store(Opts, "Ops", OpsText);
+    for (size_t I = 0; I < Values.size(); ++I)
+      Options.store(Opts, engineOptionSpecs()[I].TidyKey, Values[I]);
   }
 
   void registerMatchers(MatchFinder *Finder) override {
@@ -166,7 +150,8 @@ private:
   }
 
   std::shared_ptr<SharedResults> Shared;
-  std::string ApiText, Suffix, OpsText;
+  /// The option values as given, in engineOptionSpecs() order.
+  std::vector<std::string> Values;
   EngineOptions Engine;
   std::string OptionsKey;
   const ASTContext *Current = nullptr;

@@ -1,5 +1,5 @@
 //===- SymbolScan.cpp -----------------------------------------------------===//
-#include "tool/cli/SymbolScan.h"
+#include "driver/SymbolScan.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"

@@ -1,5 +1,6 @@
 //===- Kbuild.cpp ---------------------------------------------------------===//
-#include "tool/cli/Kbuild.h"
+#include "driver/Kbuild.h"
+#include "core/EngineOptionSpec.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
 
@@ -13,9 +14,12 @@ bool isToolOption(StringRef A) {
   if (!A.consume_front("--"))
     return false;
   StringRef Name = A.split('=').first;
-  for (StringRef Known : {"kbuild", "error", "checks", "api", "suffix", "ops",
-                          "timeout", "explain", "cache-dir", "no-probe",
-                          "no-skip-bodies", "quiet", "suppressions", "format"})
+  for (const EngineOptionSpec &Spec : engineOptionSpecs())
+    if (Name == Spec.Flag)
+      return true;
+  for (StringRef Known :
+       {"kbuild", "error", "checks", "timeout", "explain", "cache-dir",
+        "no-probe", "no-skip-bodies", "quiet", "format"})
     if (Name == Known)
       return true;
   return false;

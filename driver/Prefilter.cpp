@@ -1,5 +1,5 @@
 //===- Prefilter.cpp ------------------------------------------------------===//
-#include "tool/cli/Prefilter.h"
+#include "driver/Prefilter.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -138,6 +138,16 @@ bool hasPositionalElement(StringRef T, size_t Open) {
 }
 
 } // namespace
+
+SiteWords
+siteWords(const std::vector<std::pair<std::string, std::string>> &ExtraSlots) {
+  SiteWords Site;
+  for (const auto &[Struct, Field] : ExtraSlots) {
+    Site.OpsTypes.push_back(Struct);
+    Site.Slots.push_back(Field);
+  }
+  return Site;
+}
 
 bool canSpellSite(StringRef T, const SiteWords &W) {
   for (const std::string &Slot : W.Slots)

@@ -8,13 +8,13 @@
 // identical edits once.
 //
 //===----------------------------------------------------------------------===//
-#ifndef MPL_TOOL_CLI_RUNNER_H
-#define MPL_TOOL_CLI_RUNNER_H
+#ifndef MPL_DRIVER_RUNNER_H
+#define MPL_DRIVER_RUNNER_H
 
 #include "core/Engine.h"
 #include "core/Report.h"
-#include "tool/cli/Wire.h"
-#include "tool/cli/WorkerPool.h"
+#include "driver/Wire.h"
+#include "driver/WorkerPool.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include <map>
 #include <memory>
@@ -117,7 +117,7 @@ private:
   /// file): the database's, or one inferred from its neighbours.
   bool commandFor(const std::string &File, UnitCommand &U, std::string &Why);
   /// Callbacks defined in one unit and installed in others
-  /// (tool/cli/CrossUnit.cpp): finds and analyses the defining units,
+  /// (driver/CrossUnit.cpp): finds and analyses the defining units,
   /// joins the verdicts, and keeps each conversion as one UnitFixes.
   void resolveCrossUnit(std::vector<AnalysedUnit> &Units);
 

@@ -1,5 +1,5 @@
 //===- Wire.cpp -----------------------------------------------------------===//
-#include "tool/cli/Wire.h"
+#include "driver/Wire.h"
 #include "llvm/ADT/StringExtras.h"
 #include <nlohmann/json.hpp>
 

@@ -1,12 +1,12 @@
 //===- Runner.cpp - LibTooling driver for the CLI -------------------------===//
-#include "tool/cli/Runner.h"
+#include "driver/Runner.h"
 #include "core/EditApplier.h"
 #include "core/FaultHooks.h"
+#include "driver/CompileCommands.h"
+#include "driver/Prefilter.h"
+#include "driver/Wire.h"
+#include "driver/WorkerPool.h"
 #include "matchers/KernelApi.h"
-#include "tool/cli/CompileCommands.h"
-#include "tool/cli/Prefilter.h"
-#include "tool/cli/Wire.h"
-#include "tool/cli/WorkerPool.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/Decl.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -377,14 +377,11 @@ Report Runner::analyze(const std::vector<std::string> &Files,
   std::vector<UnitCommand> Todo;
   if (Opts.Prefilter) {
     std::vector<std::string> Keywords = defaultPrefilterKeywords();
-    SiteWords Site;
     for (const auto &[Struct, Field] : Opts.Engine.ExtraSlots) {
       Keywords.push_back(Struct);
       Keywords.push_back(Field);
-      Site.OpsTypes.push_back(Struct);
-      Site.Slots.push_back(Field);
     }
-    Prefilter Filter(std::move(Keywords), std::move(Site));
+    Prefilter Filter(std::move(Keywords), siteWords(Opts.Engine.ExtraSlots));
     for (UnitCommand &U : Units) {
       std::string Why;
       bool Analyse = Filter.mustAnalyse(U.Command, &Why);

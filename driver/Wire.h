@@ -4,8 +4,8 @@
 // (file, line, column) and edits (file, offset, length, text) only.
 //
 //===----------------------------------------------------------------------===//
-#ifndef MPL_TOOL_CLI_WIRE_H
-#define MPL_TOOL_CLI_WIRE_H
+#ifndef MPL_DRIVER_WIRE_H
+#define MPL_DRIVER_WIRE_H
 
 #include "core/Engine.h"
 #include "core/Report.h"

@@ -6,8 +6,8 @@
 // signal or outlives the timeout costs only its own job.
 //
 //===----------------------------------------------------------------------===//
-#ifndef MPL_TOOL_CLI_WORKERPOOL_H
-#define MPL_TOOL_CLI_WORKERPOOL_H
+#ifndef MPL_DRIVER_WORKERPOOL_H
+#define MPL_DRIVER_WORKERPOOL_H
 
 #include <functional>
 #include <string>

@@ -1,5 +1,5 @@
 //===- WorkerPool.cpp -----------------------------------------------------===//
-#include "tool/cli/WorkerPool.h"
+#include "driver/WorkerPool.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cerrno>
 #include <chrono>

@@ -10,8 +10,8 @@
 // cached for the whole run.
 //
 //===----------------------------------------------------------------------===//
-#ifndef MPL_TOOL_CLI_PREFILTER_H
-#define MPL_TOOL_CLI_PREFILTER_H
+#ifndef MPL_DRIVER_PREFILTER_H
+#define MPL_DRIVER_PREFILTER_H
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include <memory>
@@ -37,6 +37,10 @@ struct SiteWords {
   std::vector<std::string> Slots = {"mmap", "mmap_prepare"};
   std::vector<std::string> OpsTypes = {"file_operations"};
 };
+/// The default sites plus the --ops slots.
+SiteWords
+siteWords(const std::vector<std::pair<std::string, std::string>> &ExtraSlots);
+
 bool canSpellSite(llvm::StringRef Text, const SiteWords &W);
 
 class Prefilter {

@@ -7,8 +7,8 @@
 // run over a whole kernel tree once per run.
 //
 //===----------------------------------------------------------------------===//
-#ifndef MPL_TOOL_CLI_SYMBOLSCAN_H
-#define MPL_TOOL_CLI_SYMBOLSCAN_H
+#ifndef MPL_DRIVER_SYMBOLSCAN_H
+#define MPL_DRIVER_SYMBOLSCAN_H
 
 #include "llvm/ADT/StringRef.h"
 #include <map>

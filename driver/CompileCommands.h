@@ -12,8 +12,8 @@
 //     writes next to the build's own .d files.
 //
 //===----------------------------------------------------------------------===//
-#ifndef MPL_TOOL_CLI_COMPILECOMMANDS_H
-#define MPL_TOOL_CLI_COMPILECOMMANDS_H
+#ifndef MPL_DRIVER_COMPILECOMMANDS_H
+#define MPL_DRIVER_COMPILECOMMANDS_H
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringMap.h"

@@ -1,5 +1,5 @@
 //===- CompileCommands.cpp ------------------------------------------------===//
-#include "tool/cli/CompileCommands.h"
+#include "driver/CompileCommands.h"
 #include "core/AtomicFile.h"
 #include "clang/Driver/Options.h"
 #include "llvm/Config/llvm-config.h"

@@ -6,8 +6,8 @@
 // this tool's own options and the compile command of that one file.
 //
 //===----------------------------------------------------------------------===//
-#ifndef MPL_TOOL_CLI_KBUILD_H
-#define MPL_TOOL_CLI_KBUILD_H
+#ifndef MPL_DRIVER_KBUILD_H
+#define MPL_DRIVER_KBUILD_H
 
 #include <string>
 #include <vector>

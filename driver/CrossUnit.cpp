@@ -19,8 +19,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "core/CallbackVerdict.h"
-#include "tool/cli/Runner.h"
-#include "tool/cli/SymbolScan.h"
+#include "driver/Runner.h"
+#include "driver/SymbolScan.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
 

@@ -1,0 +1,76 @@
+//===- Session.h - one run of the tool, from options to exit status -*- C++
+//-*-//
+//
+// What a command-line front end does once its options are parsed: pick the
+// compile database, select the files, run the tree runner, turn the edits
+// into a diff, files, a fixes YAML or patch mails (only edits that
+// re-parse), apply the gate (baseline, --fail-on), print the report and
+// return the exit status. The command line and its kbuild mode call it;
+// main.cpp only declares options.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MPL_DRIVER_SESSION_H
+#define MPL_DRIVER_SESSION_H
+
+#include "core/Formats.h"
+#include "driver/Gate.h"
+#include "driver/Kbuild.h"
+#include "driver/Runner.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mpl {
+
+enum class OutputFormat { Text, Json, Sarif };
+std::optional<OutputFormat> parseOutputFormat(llvm::StringRef Name);
+
+struct SessionOptions {
+  RunnerOptions Run;
+  /// Files or directories; none: every file of the database.
+  std::vector<std::string> Paths;
+  /// -p: compile_commands.json or its directory.
+  std::string BuildPath;
+  /// Also analyse files under the named directories that the database
+  /// lacks but that can install a hook.
+  bool ScanMissing = true;
+  /// Where flag-probe verdicts are cached ("": the default).
+  std::string CacheDir;
+  bool Probe = true;
+
+  OutputFormat Format = OutputFormat::Text;
+  bool Fix = false;
+  bool Diff = false;
+  bool Explain = false;
+  bool Quiet = false;
+  /// --summary-by: the summary table, also for runs on given flags.
+  std::optional<SummaryBy> SummaryTable;
+  std::string ExportFixes;
+  std::string PatchesDir;
+  std::string SarifHelpUriBase;
+  GateOptions Gate;
+  /// Kbuild mode's --error: findings fail the build (run errors never do).
+  bool KbuildError = false;
+};
+
+/// Compile commands a front end was given instead of a database file.
+struct GivenCommands {
+  /// `-- <flags>` after the files: one command for all of them.
+  std::unique_ptr<clang::tooling::CompilationDatabase> Fixed;
+  /// Kbuild's CHECK invocation: one file and its command.
+  std::optional<KbuildArgs> Kbuild;
+};
+
+/// Runs the tool and returns the exit status (Gate.h). Messages go to
+/// stdout (findings, or the diff) and stderr (errors, the summary).
+int runSession(SessionOptions Opts, GivenCommands Given);
+
+/// The one-line error every front end prints for a fatal problem; returns
+/// ExitError.
+int reportFatal(const llvm::Twine &Message);
+
+} // namespace mpl
+
+#endif
