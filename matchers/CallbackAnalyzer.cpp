@@ -43,14 +43,6 @@ void CallbackModel::addReason(ReasonCode Code, std::string Msg,
 
 namespace {
 
-bool isPointerToRecord(QualType T, StringRef Name) {
-  const auto *PT = T->getAs<PointerType>();
-  if (!PT)
-    return false;
-  const RecordDecl *RD = PT->getPointeeType()->getAsRecordDecl();
-  return RD && RD->getName() == Name;
-}
-
 const Expr *strip(const Expr *E) {
   return E ? E->IgnoreParenImpCasts() : nullptr;
 }
@@ -117,10 +109,11 @@ private:
           SM.getExpansionLoc(Loc));
       return;
     }
-    const Stmt *P = parentOf(DRE);
+    const Stmt *P = parentStmt(DRE, Ctx, /*SkipParensAndCasts=*/true);
     if (const auto *ME = dyn_cast_or_null<MemberExpr>(P)) {
       while (isAnonymousMember(ME)) {
-        const auto *Outer = dyn_cast_or_null<MemberExpr>(parentOf(ME));
+        const auto *Outer = dyn_cast_or_null<MemberExpr>(
+            parentStmt(ME, Ctx, /*SkipParensAndCasts=*/true));
         if (!Outer)
           break;
         ME = Outer;
@@ -171,7 +164,8 @@ private:
     }
     if (!Test)
       return nullptr;
-    const auto *If = dyn_cast_or_null<IfStmt>(parentOf(Test));
+    const auto *If = dyn_cast_or_null<IfStmt>(
+        parentStmt(Test, Ctx, /*SkipParensAndCasts=*/true));
     if (!If || strip(If->getCond()) != Test || If->getElse() || If->getInit() ||
         If->getConditionVariable() || !spelledInFile(If))
       return nullptr;
@@ -214,8 +208,8 @@ private:
       return;
     }
     VmaField Field = It->second;
-    const Stmt *P = parentOf(ME);
-    bool Write = isWrite(P, ME);
+    const Stmt *P = parentStmt(ME, Ctx, /*SkipParensAndCasts=*/true);
+    bool Write = writesChild(P, ME, /*AddressOfCounts=*/true);
 
     if (Field == VmaField::Flags) {
       handleFlags(ME, P);
@@ -420,7 +414,8 @@ private:
     std::vector<std::string> Others;
     for (const DeclRefExpr *Ref : referencesTo(Def, Ctx)) {
       const FunctionDecl *Caller = enclosingFunction(Ref);
-      const auto *RefCall = dyn_cast_or_null<CallExpr>(parentOf(Ref));
+      const auto *RefCall = dyn_cast_or_null<CallExpr>(
+          parentStmt(Ref, Ctx, /*SkipParensAndCasts=*/true));
       bool FromConverted = Caller && (Caller == Root || isHelperOf(Caller)) &&
                            RefCall && strip(RefCall->getCallee()) == Ref;
       if (!FromConverted)
@@ -517,7 +512,8 @@ private:
     if (ClearArg >= 0 && !recordMask(Call->getArg(ClearArg), Leaf.ClearBits))
       return;
     if (Leaf.K == LeafUse::FlagMod &&
-        !isa_and_nonnull<CompoundStmt>(parentOf(Call))) {
+        !isa_and_nonnull<CompoundStmt>(
+            parentStmt(Call, Ctx, /*SkipParensAndCasts=*/true))) {
       M.addReason(ReasonCode::FlagsExpression,
                   "vm_flags_mod() becomes two statements and must stand "
                   "as a statement of its own",
@@ -647,7 +643,7 @@ private:
     A.Api = &Api;
     A.Call = Call;
     A.CalleeName = Name;
-    const Stmt *P = parentOf(Call);
+    const Stmt *P = parentStmt(Call, Ctx, /*SkipParensAndCasts=*/true);
     const auto *Body = TopLevel;
     auto Unsupported = [&](const std::string &Why) {
       M.addReason(ReasonCode::RemapResultUse,
@@ -690,7 +686,8 @@ private:
       const Stmt *Holder = nullptr;
       if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
           BO && BO->getOpcode() == BO_Assign &&
-          isa_and_nonnull<CompoundStmt>(parentOf(BO))) {
+          isa_and_nonnull<CompoundStmt>(
+              parentStmt(BO, Ctx, /*SkipParensAndCasts=*/true))) {
         if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(BO->getLHS())))
           V = dyn_cast<VarDecl>(DRE->getDecl());
         Holder = BO;
@@ -724,7 +721,7 @@ private:
                            "once the hook has returned");
       }
       if (!isa<DeclStmt>(Holder)) {
-        const auto *DS = declStmtOf(V);
+        const auto *DS = declStmtOf(V, Ctx);
         if (!DS || !DS->isSingleDecl() || V->hasInit())
           return Unsupported("is kept in '" + V->getName().str() +
                              "', which is declared together with other "
@@ -748,7 +745,7 @@ private:
       const Stmt *Last = A.Replaced.back();
       if (A.Use == ResultUse::Ignored)
         Last = A.Replaced.front();
-      if (parentOf(Last) != Body) {
+      if (parentStmt(Last, Ctx, /*SkipParensAndCasts=*/true) != Body) {
         M.addReason(ReasonCode::RemapNested,
                     Name +
                         "() sits inside a nested block; only a top-level "
@@ -828,13 +825,9 @@ private:
     return true;
   }
 
-  const DeclStmt *declStmtOf(const VarDecl *V) {
-    auto Parents = Ctx.getParents(*V);
-    return Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
-  }
-
   const Stmt *nextStatement(const Stmt *S) {
-    const auto *CS = dyn_cast_or_null<CompoundStmt>(parentOf(S));
+    const auto *CS = dyn_cast_or_null<CompoundStmt>(
+        parentStmt(S, Ctx, /*SkipParensAndCasts=*/true));
     if (!CS)
       return nullptr;
     for (auto It = CS->body_begin(); It != CS->body_end(); ++It)
@@ -1007,8 +1000,8 @@ private:
     for (const LeafUse &L : M.Leaves) {
       if (L.K != LeafUse::Field || L.FieldName != VmaField::PageProt)
         continue;
-      const Stmt *P = parentOf(L.E);
-      if (!isWrite(P, L.E))
+      const Stmt *P = parentStmt(L.E, Ctx, /*SkipParensAndCasts=*/true);
+      if (!writesChild(P, L.E, /*AddressOfCounts=*/true))
         continue;
       for (const MapAction &A : M.Actions)
         if (SM.isBeforeInTranslationUnit(A.Call->getBeginLoc(),

@@ -1,5 +1,6 @@
 //===- FlagUses.cpp -------------------------------------------------------===//
 #include "matchers/FlagUses.h"
+#include "matchers/AstUtils.h"
 #include "matchers/CallbackAnalyzer.h"
 #include "matchers/KernelApi.h"
 #include "matchers/SourceText.h"
@@ -16,29 +17,6 @@ namespace mpl {
 
 static const Expr *strip(const Expr *E) {
   return E ? E->IgnoreParenImpCasts() : nullptr;
-}
-
-const Stmt *FlagUseScanner::parentOf(const Stmt *S) {
-  while (true) {
-    auto Parents = Ctx.getParents(*S);
-    if (Parents.empty())
-      return nullptr;
-    const Stmt *P = Parents[0].get<Stmt>();
-    if (!P) {
-      // A declaration (VarDecl initialiser) sits between us and the
-      // DeclStmt; report the DeclStmt.
-      if (const auto *VD = Parents[0].get<VarDecl>()) {
-        auto Up = Ctx.getParents(*VD);
-        return Up.empty() ? nullptr : Up[0].get<Stmt>();
-      }
-      return nullptr;
-    }
-    if (isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P)) {
-      S = P;
-      continue;
-    }
-    return P;
-  }
 }
 
 void FlagUseScanner::line(SourceLocation Loc, const std::string &Text) {
@@ -88,7 +66,7 @@ void FlagUseScanner::handleFlags(const MemberExpr *ME, const Stmt *P) {
                     ME->getBeginLoc());
         return;
       }
-      const Stmt *PP = parentOf(BO);
+      const Stmt *PP = parentStmt(BO, Ctx, /*SkipParensAndCasts=*/true);
       // (flags & M) == V, (flags & M) != V with V one of M's sub-masks.
       if (const auto *Cmp = dyn_cast_or_null<BinaryOperator>(PP);
           Cmp && (Cmp->getOpcode() == BO_EQ || Cmp->getOpcode() == BO_NE)) {
@@ -156,20 +134,12 @@ void FlagUseScanner::handleFlags(const MemberExpr *ME, const Stmt *P) {
       return;
     }
   }
-  if (!isWrite(P, ME))
+  if (!writesChild(P, ME, /*AddressOfCounts=*/true))
     return flagWord(ME);
   M.addReason(ReasonCode::FlagsExpression,
               "writes vma->vm_flags or takes its address; the descriptor "
               "has a flag bitmap",
               ME->getBeginLoc());
-}
-
-bool FlagUseScanner::isWrite(const Stmt *P, const Expr *E) {
-  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P))
-    return BO->isAssignmentOp() && strip(BO->getLHS()) == E;
-  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(P))
-    return UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf;
-  return false;
 }
 
 /// The flags read as a value (copied, passed on, compared with a mask that

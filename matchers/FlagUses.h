@@ -22,8 +22,6 @@ public:
   /// implicit casts skipped). Records a leaf or a reason in the model.
   void handleFlags(const clang::MemberExpr *ME, const clang::Stmt *P);
 
-  /// Parent of \p S, skipping parentheses and implicit casts.
-  const clang::Stmt *parentOf(const clang::Stmt *S);
   bool inBooleanContext(const clang::Stmt *P, const clang::Expr *E);
   /// Decomposes a mask into bits; a reason when it cannot.
   bool recordMask(const clang::Expr *Mask, std::vector<std::string> &Bits);
@@ -36,7 +34,6 @@ public:
   void line(clang::SourceLocation Loc, const std::string &Text);
 
 protected:
-  static bool isWrite(const clang::Stmt *P, const clang::Expr *E);
   void flagWord(const clang::MemberExpr *ME);
 
   clang::ASTContext &Ctx;

@@ -1,5 +1,6 @@
 //===- HookState.cpp ------------------------------------------------------===//
 #include "matchers/HookState.h"
+#include "matchers/AstUtils.h"
 #include "matchers/CallbackAnalyzer.h"
 #include "matchers/KernelApi.h"
 #include "matchers/SourceText.h"
@@ -20,11 +21,9 @@ const char *releaseOf(llvm::StringRef Name) {
 
 const ParmVarDecl *mappingParam(const FunctionDecl *FD) {
   for (const ParmVarDecl *P : FD->parameters())
-    if (const auto *PT = P->getType()->getAs<PointerType>())
-      if (const RecordDecl *RD = PT->getPointeeType()->getAsRecordDecl())
-        if (RD->getName() == "vm_area_struct" ||
-            RD->getName() == "vm_area_desc")
-          return P;
+    if (isPointerToRecord(P->getType(), "vm_area_struct") ||
+        isPointerToRecord(P->getType(), "vm_area_desc"))
+      return P;
   return nullptr;
 }
 

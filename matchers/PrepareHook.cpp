@@ -16,27 +16,6 @@ using namespace clang;
 namespace mpl {
 namespace {
 
-bool isAssignedTo(const Expr *E, ASTContext &Ctx) {
-  const Stmt *Child = E;
-  while (true) {
-    auto Parents = Ctx.getParents(*Child);
-    if (Parents.empty())
-      return false;
-    const Stmt *P = Parents[0].get<Stmt>();
-    if (!P)
-      return false;
-    if (isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P)) {
-      Child = P;
-      continue;
-    }
-    if (const auto *BO = dyn_cast<BinaryOperator>(P))
-      return BO->isAssignmentOp() && BO->getLHS()->IgnoreParens() == Child;
-    if (const auto *UO = dyn_cast<UnaryOperator>(P))
-      return UO->isIncrementDecrementOp();
-    return false;
-  }
-}
-
 class HookScanner : public RecursiveASTVisitor<HookScanner>,
                     public FlagUseScanner {
 public:
@@ -82,7 +61,7 @@ public:
     } else if (Field == "action") {
       checkActionWrite(ME, Loc);
     } else if (Field == "vm_flags") {
-      handleFlags(ME, parentOf(ME));
+      handleFlags(ME, parentStmt(ME, Ctx, /*SkipParensAndCasts=*/true));
     }
     return true;
   }
@@ -272,9 +251,7 @@ const ParmVarDecl *descParameter(const FunctionDecl *FD) {
   if (FD->getNumParams() != 1)
     return nullptr;
   const ParmVarDecl *P = FD->getParamDecl(0);
-  const auto *PT = P->getType()->getAs<PointerType>();
-  const RecordDecl *RD = PT ? PT->getPointeeType()->getAsRecordDecl() : nullptr;
-  return RD && RD->getName() == "vm_area_desc" ? P : nullptr;
+  return isPointerToRecord(P->getType(), "vm_area_desc") ? P : nullptr;
 }
 
 PrepareHookModel analyzePrepareHook(const FunctionDecl *Hook, ASTContext &Ctx,

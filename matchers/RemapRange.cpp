@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "matchers/RemapRange.h"
+#include "matchers/AstUtils.h"
 #include "matchers/CallbackAnalyzer.h"
 #include "matchers/KernelApi.h"
 #include "matchers/SourceText.h"
@@ -268,30 +269,19 @@ private:
   unsigned guardsBefore(const Stmt *Target) {
     unsigned Bounds = None;
     const Stmt *Child = Target;
-    while (true) {
-      auto Parents = Ctx.getParents(*Child);
-      if (Parents.empty())
-        break;
-      const Stmt *Parent = Parents[0].get<Stmt>();
-      if (!Parent) {
-        if (const auto *VD = Parents[0].get<VarDecl>()) {
-          auto Up = Ctx.getParents(*VD);
-          Parent = Up.empty() ? nullptr : Up[0].get<Stmt>();
-        }
-        if (!Parent)
-          break;
-      }
+    while (const Stmt *Parent = parentStmt(Child, Ctx)) {
       if (const auto *If = dyn_cast<IfStmt>(Parent);
           If && If->getCond() != Child)
         Bounds |= boundsOf(If->getCond());
       // Reaching a case of `switch (vma->vm_pgoff)` pins the value.
       if (const auto *Switch = dyn_cast<SwitchStmt>(Parent);
-          Switch && Switch->getCond() != Child && GoverningLabelIsCase)
-        Bounds |=
-            taintOf(Switch->getCond()) & (Size | Pgoff | End)
-                ? (taintOf(Switch->getCond()) & Pgoff ? Pgoff : 0) |
-                      (taintOf(Switch->getCond()) & (Size | End) ? Size : 0)
-                : 0;
+          Switch && Switch->getCond() != Child && GoverningLabelIsCase) {
+        unsigned Taint = taintOf(Switch->getCond());
+        if (Taint & Pgoff)
+          Bounds |= Pgoff;
+        if (Taint & (Size | End))
+          Bounds |= Size;
+      }
       if (const auto *CS = dyn_cast<CompoundStmt>(Parent)) {
         unsigned Level = None;
         for (const Stmt *Before : CS->body()) {
@@ -331,10 +321,7 @@ private:
                           "->vm_start";
   }
   bool isDesc() const {
-    const auto *PT = P->getType()->getAs<PointerType>();
-    const RecordDecl *RD =
-        PT ? PT->getPointeeType()->getAsRecordDecl() : nullptr;
-    return RD && RD->getName() == "vm_area_desc";
+    return isPointerToRecord(P->getType(), "vm_area_desc");
   }
 
   void report(ReasonCode Code, const CallExpr *Call, std::string Message,

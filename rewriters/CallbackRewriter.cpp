@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "rewriters/CallbackRewriter.h"
+#include "matchers/AstUtils.h"
 #include "matchers/KernelApi.h"
 #include "matchers/SourceText.h"
 #include "clang/AST/ParentMapContext.h"
@@ -725,7 +726,7 @@ private:
         }
         if (!Lost || StillRead)
           continue;
-        const DeclStmt *Decl = declOf(Var);
+        const DeclStmt *Decl = declStmtOf(Var, Ctx);
         if (Decl && insideReplaced(Decl->getBeginLoc()))
           continue; // `int ret = remap_pfn_range(...)` went with its action
         if (!Decl || !Decl->isSingleDecl() ||
@@ -756,11 +757,6 @@ private:
       return nullptr;
     auto Up = Ctx.getParents(*BO);
     return !Up.empty() && Up[0].get<CompoundStmt>() ? BO : nullptr;
-  }
-
-  const DeclStmt *declOf(const VarDecl *V) {
-    auto Parents = Ctx.getParents(*V);
-    return Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
   }
 
   /// `if (c) return remap(...);` becomes `if (c) {` + the action lines +
