@@ -1,5 +1,6 @@
 //===- Engine.cpp - sites -> callback models -> findings and fixes --------===//
 #include "core/Engine.h"
+#include "core/reporters/Reporters.h"
 #include "matchers/CallbackAnalyzer.h"
 #include "matchers/HookState.h"
 #include "matchers/KernelApi.h"
@@ -75,7 +76,7 @@ public:
         continue;
       }
       if (S.OpsType == "file_operations" && S.AlsoSetsPrepare)
-        reportBothHooks(S);
+        reportBothHooks(Sink, S);
       if (S.Loc.isMacroID() && !isMacroArgument(S.Loc)) {
         MacroSites[SM.getSpellingLoc(S.Loc).getRawEncoding()].push_back(&S);
         if (S.Callback)
@@ -89,7 +90,7 @@ public:
     for (auto &[Callback, CallbackSites] : ByCallback)
       reportCallback(Callback, CallbackSites);
     for (auto &[Key, Group] : MacroSites)
-      reportMacroSites(Group);
+      reportMacroSites(Sink, Group, Ctx);
     for (const FunctionDecl *Hook : PrepareHooks)
       if (const FunctionDecl *Def = Hook->getDefinition())
         reportPrepareHook(Def);
@@ -168,79 +169,6 @@ private:
 
   bool isMacroArgument(SourceLocation Loc) {
     return SM.isMacroArgExpansion(Loc);
-  }
-
-  Position position(SourceLocation Loc, bool Spelling = false) {
-    Position P;
-    SourceLocation FileLoc =
-        Spelling ? SM.getSpellingLoc(Loc) : SM.getFileLoc(Loc);
-    PresumedLoc PL = SM.getPresumedLoc(FileLoc);
-    P.File = filePathOf(FileLoc, SM);
-    if (PL.isValid()) {
-      P.Line = PL.getLine();
-      P.Column = PL.getColumn();
-    }
-    P.Loc = FileLoc;
-    return P;
-  }
-
-  /// The index of the finding in the result, unless it was dropped.
-  std::optional<unsigned> add(Finding F) {
-    if (!Opts.Checks.isEnabled(F.Check))
-      return std::nullopt;
-    if (suppressedByComment(F, SM) ||
-        (Opts.Suppressions && Opts.Suppressions->matches(F))) {
-      ++Result.Suppressed;
-      return std::nullopt;
-    }
-    Result.Findings.push_back(std::move(F));
-    return Result.Findings.size() - 1;
-  }
-
-  std::string slotName(const MmapSite &S) { return S.OpsType + "." + S.Slot; }
-
-  void reportBothHooks(const MmapSite &S) {
-    Finding F;
-    F.Check = check::ApiMisuse;
-    F.Message = "'file_operations' sets both .mmap and .mmap_prepare; the "
-                "hooks are mutually exclusive and the kernel refuses to map "
-                "the file";
-    F.Where = position(S.Loc);
-    add(std::move(F));
-  }
-
-  void reportMacroSites(const std::vector<const MmapSite *> &Group) {
-    const MmapSite &First = *Group.front();
-    std::string Macro =
-        Lexer::getImmediateMacroName(First.Loc, SM, Ctx.getLangOpts()).str();
-    Finding F;
-    F.Check = check::LegacyHook;
-    F.Where = position(First.Loc, /*Spelling=*/true);
-    F.Expansions = Group.size();
-    F.Class = Classification::Blocked;
-    F.Reasons = {reasonId(ReasonCode::MacroSpelled)};
-    if (First.Callback)
-      F.Callback = First.Callback->getNameAsString();
-    F.Message = "'" + slotName(First) + "' is set" +
-                (F.Callback.empty() ? "" : " to '" + F.Callback + "'") +
-                " inside macro '" + Macro + "' (" +
-                std::to_string(Group.size()) + " expansion" +
-                (Group.size() == 1 ? "" : "s") +
-                " here); convert the macro's definition by hand";
-    F.Notes.push_back({position(First.Loc, /*Spelling=*/true),
-                       "the ops table is built by a macro; the tool does not "
-                       "rewrite macro bodies [macro-spelled]"});
-    std::vector<Position> Expansions;
-    for (const MmapSite *S : Group)
-      Expansions.push_back(position(S->Loc));
-    std::sort(Expansions.begin(), Expansions.end(),
-              [](const Position &A, const Position &B) {
-                return std::tie(A.File, A.Line, A.Column) <
-                       std::tie(B.File, B.Line, B.Column);
-              });
-    for (const Position &P : Expansions)
-      F.Notes.push_back({P, "expanded here"});
-    add(std::move(F));
   }
 
   void reportCallback(const FunctionDecl *Callback,
@@ -349,13 +277,14 @@ private:
       Record.DeclFiles = declarationFiles(Def);
       Result.CrossUnit.push_back(std::move(Record));
     }
-    reportFlagUses(Model, !Fix.empty());
+    reportFlagUses(Sink, Model, Result.Level, !Fix.empty());
     if (Model.classification() != Classification::Blocked)
       for (const CallbackModel &Helper : Model.Helpers)
-        reportFlagUses(Helper, !Fix.empty(), {}, nullptr, Def);
-    reportStatefulCalls(Model);
+        reportFlagUses(Sink, Helper, Result.Level, !Fix.empty(), {}, nullptr,
+                       Def);
+    reportStatefulCalls(Sink, Model);
     if (Def && hasLegacyMmapSignature(Def))
-      reportRangeProblems(Def, Def->getParamDecl(1));
+      reportRangeProblems(Sink, Def, Def->getParamDecl(1), Ctx);
   }
 
   /// A callback this unit's tables install and another unit defines: its
@@ -392,7 +321,7 @@ private:
     Verdict.Reasons.insert(Verdict.Reasons.begin(),
                            {ReasonCode::CallbackElsewhere,
                             Classification::Manual,
-                            {position(Sites.front()->Loc),
+                            {Sink.position(Sites.front()->Loc),
                              "'" + Name +
                                  "' is defined in another file, which was not "
                                  "analysed with this one"}});
@@ -405,7 +334,7 @@ private:
     bool FixAttached = false;
     for (const MmapSite *S : Sites) {
       HookSite Site;
-      Site.Where = position(S->Loc);
+      Site.Where = Sink.position(S->Loc);
       Site.Slot = slotName(*S);
       Site.FileOperations = S->OpsType == "file_operations";
       Site.HeadersTooOld = Result.Level == 0;
@@ -416,7 +345,7 @@ private:
       }
       Record.Sites.push_back(Site);
       Record.SiteFindings.push_back(
-          add(std::move(F)).value_or(CrossUnitCallback::NoFinding));
+          Sink.add(std::move(F)).value_or(CrossUnitCallback::NoFinding));
     }
   }
 
@@ -426,11 +355,11 @@ private:
     V.Name = Name;
     V.Class = M.classification();
     if (Def)
-      V.Definition = position(Def->getLocation());
+      V.Definition = Sink.position(Def->getLocation());
     for (const Reason &R : M.Reasons)
-      V.addReason(R.Code, R.Severity, position(R.Loc), R.Message);
+      V.addReason(R.Code, R.Severity, Sink.position(R.Loc), R.Message);
     for (const auto &[Loc, Text] : M.Notes)
-      V.Notes.push_back({position(Loc), Text});
+      V.Notes.push_back({Sink.position(Loc), Text});
     V.Explanation = M.Explanation;
     V.Level = Result.Level;
     V.LevelDetected = Opts.Api.isAuto() && !LevelFromSlot;
@@ -453,11 +382,9 @@ private:
     for (const MmapSite *S : Sites) {
       Finding Probe;
       Probe.Check = check::LegacyHook;
-      Probe.Where = position(S->Loc);
+      Probe.Where = Sink.position(S->Loc);
       Probe.Callback = Name;
-      Silenced |= !Opts.Checks.isEnabled(check::LegacyHook) ||
-                  suppressedByComment(Probe, SM) ||
-                  (Opts.Suppressions && Opts.Suppressions->matches(Probe));
+      Silenced |= Sink.silenced(Probe);
     }
     return Silenced;
   }
@@ -533,22 +460,6 @@ private:
     return Files;
   }
 
-  void reportRangeProblems(const FunctionDecl *Hook,
-                           const ParmVarDecl *Mapping) {
-    for (RangeProblem &P : checkRemapRanges(Hook, Mapping, Ctx)) {
-      Finding F;
-      F.Check = check::RemapRange;
-      F.Where = position(P.Loc);
-      F.Callback = Hook->getNameAsString();
-      F.Message = P.Message;
-      F.Reasons = {reasonId(P.Code)};
-      for (auto &[Loc, Text] : P.Notes)
-        F.Notes.push_back(
-            {position(Loc), Text + " [" + reasonId(P.Code) + "]"});
-      add(std::move(F));
-    }
-  }
-
   /// Code already on mmap_prepare: API misuse, 6.16-6.19 flag spellings,
   /// state in the hook, remap ranges.
   void reportPrepareHook(const FunctionDecl *Hook) {
@@ -561,28 +472,7 @@ private:
     if (!Model.Desc)
       return;
     std::string Name = Hook->getNameAsString();
-    for (const Misuse &M : Model.Misuses) {
-      Finding F;
-      F.Check = check::ApiMisuse;
-      F.Where = position(M.Loc);
-      F.Callback = Name;
-      F.Message = M.Message;
-      F.Reasons = {reasonId(M.Code)};
-      if (M.RenameLoc.isValid() && M.RenameLoc.isFileID()) {
-        unsigned Len =
-            Lexer::MeasureTokenLength(M.RenameLoc, SM, Ctx.getLangOpts());
-        Edit E;
-        E.Range = CharSourceRange::getCharRange(
-            M.RenameLoc, M.RenameLoc.getLocWithOffset(Len));
-        E.File = filePathOf(M.RenameLoc, SM);
-        E.Offset = SM.getFileOffset(M.RenameLoc);
-        E.Length = Len;
-        E.Text = M.RenameTo;
-        F.Fix = {E};
-        F.Fixable = true;
-      }
-      add(std::move(F));
-    }
+    reportMisuses(Sink, Model, Ctx);
     // desc->vm_flags (6.16-6.19): each use gets its own fix.
     unsigned Level = Result.Level;
     for (const LeafUse &Leaf : Model.Flags.Leaves) {
@@ -600,50 +490,19 @@ private:
       std::vector<Edit> Edits =
           RR.Reasons.empty() ? RR.Edits : std::vector<Edit>{};
       bool Fixable = !Edits.empty();
-      reportFlagUses(One, Fixable, std::move(Edits), "desc->vm_flags");
+      reportFlagUses(Sink, One, Result.Level, Fixable, std::move(Edits),
+                     "desc->vm_flags");
     }
     CallbackModel &Problems = Model.Flags;
     Problems.Leaves.clear();
-    reportFlagUses(Problems, false);
+    reportFlagUses(Sink, Problems, Result.Level, false);
     CallbackModel State;
     State.Definition = Hook;
     for (Reason &R : findHookState(Hook, Ctx))
       State.Reasons.push_back(R);
-    reportStatefulCalls(State);
-    reportUnbalancedMapped(Hook);
-    reportRangeProblems(Hook, Model.Desc);
-  }
-
-  /// A failing action skips ->mapped but still runs ->close
-  /// (kernel-api.md 6a, step 4).
-  void reportUnbalancedMapped(const FunctionDecl *Hook) {
-    for (const UnbalancedMapped &U : findUnbalancedMapped(Hook, Ctx)) {
-      std::string Mapped = U.Mapped->getNameAsString();
-      std::string Close = U.Close->getNameAsString();
-      llvm::StringRef Takes = llvm::StringRef(U.State).split(';').first;
-      Finding F;
-      F.Check = check::StatefulHook;
-      F.Where = position(U.ActionLoc);
-      F.Callback = Hook->getNameAsString();
-      F.Reasons = {reasonId(ReasonCode::MappedCloseUnbalanced)};
-      F.Message = "the mmap hook requests " + U.Action + "() and installs '" +
-                  U.Table + "', whose ->mapped " + Mapped + "() " +
-                  Takes.str() +
-                  "; if the action fails, ->mapped is skipped "
-                  "but ->close " +
-                  Close +
-                  "() still runs and releases what "
-                  "was never taken";
-      F.Notes.push_back(
-          {position(U.StateLoc),
-           "->mapped takes it here [" +
-               std::string(reasonId(ReasonCode::MappedCloseUnbalanced)) + "]"});
-      F.Notes.push_back({position(U.Close->getLocation()),
-                         "->close runs after a failed action too; it must "
-                         "release only what ->mapped took (or the state "
-                         "moves to where the action cannot fail after it)"});
-      add(std::move(F));
-    }
+    reportStatefulCalls(Sink, State);
+    reportUnbalancedMapped(Sink, Hook, Ctx);
+    reportRangeProblems(Sink, Hook, Model.Desc, Ctx);
   }
 
   /// What else in this unit names the callback: each such use needs the
@@ -704,114 +563,6 @@ private:
                   Def->getLocation());
   }
 
-  /// \p Edits, when given, are the fix of a single flag use (code already
-  /// on mmap_prepare); otherwise the fix rides on the callback's finding.
-  void reportFlagUses(const CallbackModel &M, bool Fixed,
-                      std::vector<Edit> Edits = {},
-                      const char *Subject = nullptr,
-                      const FunctionDecl *ConvertedWith = nullptr) {
-    if (!ConvertedWith)
-      ConvertedWith = M.Definition;
-    // A blocked callback keeps .mmap and its vma: its flags stay as they are.
-    if (!Subject && M.classification() == Classification::Blocked)
-      return;
-    for (const LeafUse &L : M.Leaves) {
-      if (!L.isFlagUse())
-        continue;
-      Finding F;
-      F.Check = check::VmFlags;
-      F.Where = position(L.E->IgnoreParens()->getBeginLoc());
-      F.Callback = M.Definition->getNameAsString();
-      std::string Bits = llvm::join(L.Bits, ", ");
-      switch (L.K) {
-      case LeafUse::FlagSet:
-        F.Message = "VMA flags are set on the descriptor by bit number: "
-                    "vma_desc_set_flags(desc, " +
-                    Bits + ")";
-        break;
-      case LeafUse::FlagClear:
-        F.Message = "VMA flags are cleared on the descriptor by bit number: "
-                    "vma_desc_clear_flags(desc, " +
-                    Bits + ")";
-        break;
-      case LeafUse::FlagMod:
-        F.Message = "vm_flags_mod() becomes vma_desc_set_flags(desc, " + Bits +
-                    ") and vma_desc_clear_flags(desc, " +
-                    llvm::join(L.ClearBits, ", ") + ")";
-        break;
-      case LeafUse::FlagReset:
-        F.Message = "resetting the VMA flags becomes an assignment to "
-                    "desc->vma_flags";
-        break;
-      case LeafUse::FlagTestAll:
-        F.Message = "flag tests on the descriptor take bit numbers: " +
-                    std::string(L.Negated ? "!" : "") +
-                    flagTestHelper(Result.Level, true, L.Bits.size()) +
-                    "(desc, " + Bits + ")";
-        break;
-      case LeafUse::FlagCompare: {
-        auto Test = [&](bool All, const std::vector<std::string> &Set) {
-          return std::string(flagTestHelper(Result.Level, All, Set.size())) +
-                 "(desc, " + llvm::join(Set, ", ") + ")";
-        };
-        std::vector<std::string> Parts;
-        if (!L.Bits.empty())
-          Parts.push_back((L.Negated ? "!" : "") + Test(true, L.Bits));
-        if (!L.ClearBits.empty())
-          Parts.push_back((L.Negated ? "" : "!") + Test(false, L.ClearBits));
-        F.Message = "flag tests on the descriptor take bit numbers: " +
-                    llvm::join(Parts, L.Negated ? " || " : " && ");
-        break;
-      }
-      case LeafUse::FlagWord:
-        F.Message = "vm_flags is read as a value; on the descriptor it is "
-                    "vma_flags_to_legacy(desc->vma_flags)";
-        break;
-      default:
-        F.Message = "flag tests on the descriptor take bit numbers: " +
-                    std::string(L.Negated ? "!" : "") +
-                    flagTestHelper(Result.Level, false, L.Bits.size()) +
-                    "(desc, " + Bits + ")";
-        break;
-      }
-      F.Fixable = Fixed;
-      if (Subject)
-        F.Message = std::string(Subject) + " is gone since 7.0; " + F.Message;
-      if (Fixed && Edits.empty())
-        F.Notes.push_back({position(ConvertedWith->getLocation()),
-                           "converted together with '" +
-                               ConvertedWith->getNameAsString() + "'"});
-      F.Fix = Edits;
-      add(std::move(F));
-    }
-    for (const Reason &R : M.Reasons) {
-      if (R.Code != ReasonCode::FlagsUnknownMask &&
-          R.Code != ReasonCode::FlagsExpression)
-        continue;
-      Finding F;
-      F.Check = check::VmFlags;
-      F.Where = position(R.Loc);
-      F.Callback = M.Definition ? M.Definition->getNameAsString() : "";
-      F.Message = "VMA flag use cannot be converted: " + R.Message;
-      F.Reasons = {reasonId(R.Code)};
-      add(std::move(F));
-    }
-  }
-
-  void reportStatefulCalls(const CallbackModel &M) {
-    for (const Reason &R : M.Reasons) {
-      if (R.Code != ReasonCode::StateInHook)
-        continue;
-      Finding F;
-      F.Check = check::StatefulHook;
-      F.Where = position(R.Loc);
-      F.Callback = M.Definition ? M.Definition->getNameAsString() : "";
-      F.Message = "the mmap hook " + R.Message;
-      F.Reasons = {reasonId(R.Code)};
-      add(std::move(F));
-    }
-  }
-
   ASTContext &Ctx;
   const SourceManager &SM;
   const EngineOptions &Opts;
@@ -825,6 +576,7 @@ private:
   llvm::DenseSet<const FunctionDecl *> MacroInstalled;
   llvm::DenseMap<const VarDecl *, SourceLocation> RuntimeTables;
   TranslationUnitResult Result;
+  FindingSink Sink{SM, Opts, Result};
 };
 
 } // namespace

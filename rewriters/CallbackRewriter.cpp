@@ -790,8 +790,7 @@ private:
            SM.getExpansionLoc(Loc));
       return;
     }
-    unsigned Len = Lexer::MeasureTokenLength(Loc, SM, Ctx.getLangOpts());
-    emit(CharSourceRange::getCharRange(Loc, Loc.getLocWithOffset(Len)), Text);
+    Result.Edits.push_back(replaceTokenEdit(Loc, Text, SM, Ctx.getLangOpts()));
   }
 
   /// `.mmap\t\t= fn` becomes `.mmap_prepare\t= fn`: the `=` keeps its
@@ -905,15 +904,7 @@ private:
   }
 
   void emit(CharSourceRange R, std::string Text) {
-    if (R.isTokenRange())
-      R = Lexer::getAsCharRange(R, SM, Ctx.getLangOpts());
-    Edit E;
-    E.Range = R;
-    E.File = filePathOf(R.getBegin(), SM);
-    E.Offset = SM.getFileOffset(R.getBegin());
-    E.Length = SM.getFileOffset(R.getEnd()) - E.Offset;
-    E.Text = std::move(Text);
-    Result.Edits.push_back(std::move(E));
+    Result.Edits.push_back(makeEdit(R, std::move(Text), SM, Ctx.getLangOpts()));
   }
 
   const RewriteRequest &Req;

@@ -2,7 +2,9 @@
 #ifndef MPL_REWRITERS_EDIT_H
 #define MPL_REWRITERS_EDIT_H
 
+#include "clang/Basic/LangOptions.h"
 #include "clang/Basic/SourceLocation.h"
+#include "clang/Basic/SourceManager.h"
 #include <string>
 #include <vector>
 
@@ -31,6 +33,16 @@ struct Edit {
     return Text < O.Text;
   }
 };
+
+/// The edit replacing \p R (a char or token range within one file) with
+/// \p Text.
+Edit makeEdit(clang::CharSourceRange R, std::string Text,
+              const clang::SourceManager &SM, const clang::LangOptions &LO);
+
+/// The edit replacing the token at \p Loc, a file location, with \p Text.
+Edit replaceTokenEdit(clang::SourceLocation Loc, std::string Text,
+                      const clang::SourceManager &SM,
+                      const clang::LangOptions &LO);
 
 } // namespace mpl
 
