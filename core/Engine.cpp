@@ -4,14 +4,11 @@
 #include "matchers/CallbackAnalyzer.h"
 #include "matchers/HookState.h"
 #include "matchers/KernelApi.h"
-#include "matchers/MappedClose.h"
 #include "matchers/MmapSites.h"
 #include "matchers/PrepareHook.h"
-#include "matchers/RemapRange.h"
-#include "matchers/RuntimeFops.h"
 #include "matchers/SourceText.h"
+#include "matchers/UnitReasons.h"
 #include "rewriters/CallbackRewriter.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringExtras.h"
@@ -63,7 +60,8 @@ public:
     if (Sites.empty() && Opts.DefinedHere.empty())
       return std::move(Result);
     Facts = collectTranslationUnitFacts(Ctx);
-    RuntimeTables = findRuntimeInstalledTables(Ctx);
+    Reasons.emplace(
+        Ctx, [this](llvm::StringRef Name) { return Declared.declares(Name); });
 
     llvm::MapVector<const FunctionDecl *, std::vector<const MmapSite *>>
         ByCallback;
@@ -80,7 +78,7 @@ public:
       if (S.Loc.isMacroID() && !isMacroArgument(S.Loc)) {
         MacroSites[SM.getSpellingLoc(S.Loc).getRawEncoding()].push_back(&S);
         if (S.Callback)
-          MacroInstalled.insert(S.Callback->getCanonicalDecl());
+          Reasons->noteMacroInstalled(S.Callback);
         continue;
       }
       ByCallback[S.Callback ? S.Callback->getCanonicalDecl() : nullptr]
@@ -218,10 +216,11 @@ private:
       return reportForeignCallback(Callback, Sites);
     } else {
       Model = analyzeCallback(Def, Ctx, Facts);
-      addReferenceReasons(Model, Def, Sites, Elsewhere);
-      addDefinitionReasons(Model, Def, Elsewhere);
+      Reasons->addReferenceReasons(Model, Def, Sites, Elsewhere != nullptr,
+                                   Name + Opts.Suffix);
+      Reasons->addDefinitionReasons(Model, Def, Elsewhere != nullptr);
     }
-    addSiteReasons(Model, Sites);
+    Reasons->addSiteReasons(Model, Sites);
     if (UnitHasErrors)
       Model.addReason(ReasonCode::DoesNotCompile,
                       "this translation unit has compiler errors; nothing in "
@@ -244,7 +243,7 @@ private:
       Req.NewName = Name + Opts.Suffix;
       addSiteTokens(Req, Sites);
       if (Elsewhere)
-        for (SourceLocation Loc : exportedNameTokens(Def))
+        for (SourceLocation Loc : exportedNameTokens(Def, Ctx))
           Req.CallbackRefTokens.push_back(Loc);
       RewriteResult RR = rewriteCallback(Req, Ctx);
       for (Reason &R : RR.Reasons)
@@ -272,9 +271,9 @@ private:
     Record.Role = CrossUnitCallback::Defines;
     Record.Name = Name;
     reportSites(Sites, Verdict, Record);
-    if (Def && (Elsewhere || isVisibleToOtherUnits(Def))) {
+    if (Def && (Elsewhere || isVisibleToOtherUnits(Def, Ctx))) {
       Record.Verdict = std::move(Verdict);
-      Record.DeclFiles = declarationFiles(Def);
+      Record.DeclFiles = declarationFiles(Def, SM);
       Result.CrossUnit.push_back(std::move(Record));
     }
     reportFlagUses(Sink, Model, Result.Level, !Fix.empty());
@@ -295,13 +294,14 @@ private:
     std::string Name = Callback->getNameAsString();
     CallbackModel AtSites;
     AtSites.Definition = Callback;
-    addReferenceReasons(AtSites, Callback, Sites, nullptr);
-    addSiteReasons(AtSites, Sites);
+    Reasons->addReferenceReasons(AtSites, Callback, Sites, false,
+                                 Name + Opts.Suffix);
+    Reasons->addSiteReasons(AtSites, Sites);
     CrossUnitCallback Record;
     Record.Role = CrossUnitCallback::Installs;
     Record.Name = Name;
     Record.SiteSilenced = sitesSilenced(Sites, Name);
-    Record.DeclFiles = declarationFiles(Callback);
+    Record.DeclFiles = declarationFiles(Callback, SM);
     if (!Record.SiteSilenced &&
         AtSites.classification() == Classification::Convertible) {
       RewriteRequest Req;
@@ -389,77 +389,6 @@ private:
     return Silenced;
   }
 
-  void addSiteReasons(CallbackModel &M,
-                      const std::vector<const MmapSite *> &Sites) {
-    for (const MmapSite *S : Sites)
-      if (S->AlsoSetsPrepare)
-        M.addReason(ReasonCode::BothHooks,
-                    "the table also sets .mmap_prepare; decide which hook "
-                    "stays before converting",
-                    S->Loc);
-    for (const MmapSite *S : Sites)
-      if (S->K == MmapSite::Positional)
-        M.addReason(ReasonCode::PositionalInit,
-                    "the ops table is initialised by position; the "
-                    "mmap_prepare slot is elsewhere",
-                    S->Loc);
-    // mmap() reads f_op->mmap_prepare at its start and f_op->mmap later
-    // (kernel-api.md 6a): a table swapped into an open file in between must
-    // have the hook kind of the one it replaced.
-    for (const MmapSite *S : Sites) {
-      if (!S->Table)
-        continue;
-      auto It = RuntimeTables.find(S->Table->getCanonicalDecl());
-      if (It == RuntimeTables.end())
-        continue;
-      M.addReason(ReasonCode::RuntimeFops,
-                  "'" + S->Table->getNameAsString() +
-                      "' is swapped into open files at runtime (line " +
-                      std::to_string(SM.getExpansionLineNumber(It->second)) +
-                      "); a concurrent mmap() reads ->mmap_prepare and "
-                      "->mmap at different times, so this table must keep "
-                      "the hook kind of every table it replaces: convert "
-                      "them together",
-                  S->Loc);
-    }
-  }
-
-  /// `EXPORT_SYMBOL(fn)` names written in this unit's files.
-  std::vector<SourceLocation> exportedNameTokens(const FunctionDecl *FD) {
-    std::vector<SourceLocation> Tokens;
-    for (const DeclRefExpr *Ref : referencesTo(FD, Ctx))
-      if (SourceLocation Name = exportedNameToken(Ref->getLocation(), Ctx);
-          Name.isValid())
-        Tokens.push_back(Name);
-    return Tokens;
-  }
-
-  /// Other units can name \p Def: a declaration in another file (a header)
-  /// or an export.
-  bool isVisibleToOtherUnits(const FunctionDecl *Def) {
-    return Def->isExternallyVisible() &&
-           (redeclInAnotherFile(Def) || !exportedNameTokens(Def).empty());
-  }
-
-  /// A declaration of \p Def outside its file (a header prototype).
-  const FunctionDecl *redeclInAnotherFile(const FunctionDecl *Def) {
-    FileID DefFile = SM.getFileID(SM.getFileLoc(Def->getLocation()));
-    for (const FunctionDecl *Redecl : Def->redecls())
-      if (SM.getFileID(SM.getFileLoc(Redecl->getLocation())) != DefFile)
-        return Redecl;
-    return nullptr;
-  }
-
-  std::vector<std::string> declarationFiles(const FunctionDecl *FD) {
-    std::vector<std::string> Files;
-    for (const FunctionDecl *Redecl : FD->redecls()) {
-      std::string File = filePathOf(SM.getFileLoc(Redecl->getLocation()), SM);
-      if (std::find(Files.begin(), Files.end(), File) == Files.end())
-        Files.push_back(File);
-    }
-    return Files;
-  }
-
   /// Code already on mmap_prepare: API misuse, 6.16-6.19 flag spellings,
   /// state in the hook, remap ranges.
   void reportPrepareHook(const FunctionDecl *Hook) {
@@ -505,64 +434,6 @@ private:
     reportRangeProblems(Sink, Hook, Model.Desc, Ctx);
   }
 
-  /// What else in this unit names the callback: each such use needs the
-  /// legacy signature. With \p Elsewhere (the runner found every unit that
-  /// names it), an export is renamed with it.
-  void addReferenceReasons(CallbackModel &M, const FunctionDecl *Callback,
-                           const std::vector<const MmapSite *> &Sites,
-                           const UsedElsewhere *Elsewhere) {
-    std::string Name = Callback->getNameAsString();
-    bool FromMacro = MacroInstalled.count(Callback->getCanonicalDecl());
-    if (FromMacro)
-      M.addReason(ReasonCode::MacroSpelled,
-                  "'" + Name + "' is also installed from inside a macro",
-                  SM.getFileLoc(Callback->getLocation()));
-    // References the sites do not explain: direct calls, EXPORT_SYMBOL, ...
-    for (const DeclRefExpr *Ref : referencesTo(Callback, Ctx)) {
-      bool FromSite = false;
-      for (const MmapSite *S : Sites)
-        FromSite |= S->CallbackRefLoc == Ref->getLocation();
-      if (Elsewhere && exportedNameToken(Ref->getLocation(), Ctx).isValid())
-        continue;
-      if (!FromSite && !FromMacro)
-        M.addReason(ReasonCode::OtherCallers,
-                    "'" + Name +
-                        "' is also referenced here; that use needs "
-                        "the legacy signature",
-                    SM.getFileLoc(Ref->getLocation()));
-    }
-    std::string NewName = Name + Opts.Suffix;
-    if (Declared.declares(NewName)) {
-      SourceLocation Existing = Callback->getLocation();
-      IdentifierInfo &II = Ctx.Idents.get(NewName);
-      for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(&II))
-        Existing = D->getLocation();
-      M.addReason(ReasonCode::NameClash,
-                  "'" + NewName +
-                      "' already exists; pick another --suffix "
-                      "or rename by hand",
-                  Existing);
-    }
-  }
-
-  /// With \p Elsewhere the other units are known and converted together;
-  /// without it a declaration in another file means unknown users.
-  void addDefinitionReasons(CallbackModel &M, const FunctionDecl *Def,
-                            const UsedElsewhere *Elsewhere) {
-    std::string Name = Def->getNameAsString();
-    if (const FunctionDecl *Redecl = redeclInAnotherFile(Def);
-        Redecl && !Elsewhere)
-      M.addReason(ReasonCode::ExternCallback,
-                  "'" + Name +
-                      "' is declared in another file; other "
-                      "translation units may use it",
-                  SM.getFileLoc(Redecl->getLocation()));
-    if (Declared.declares("desc") || declaresName(Def, "desc"))
-      M.addReason(ReasonCode::NameClash,
-                  "the name 'desc' is already taken in '" + Name + "'",
-                  Def->getLocation());
-  }
-
   ASTContext &Ctx;
   const SourceManager &SM;
   const EngineOptions &Opts;
@@ -573,8 +444,7 @@ private:
   /// The level was not detected from helpers, only from the hook's slot.
   bool LevelFromSlot = false;
   TranslationUnitFacts Facts;
-  llvm::DenseSet<const FunctionDecl *> MacroInstalled;
-  llvm::DenseMap<const VarDecl *, SourceLocation> RuntimeTables;
+  std::optional<UnitReasons> Reasons;
   TranslationUnitResult Result;
   FindingSink Sink{SM, Opts, Result};
 };
