@@ -25,6 +25,13 @@ config.substitutions.append(("%mpl", config.mpl_tool))
 config.substitutions.append(("%kflags", kernel_flags))
 config.substitutions.append(("%clang", os.path.join(llvm_bin, "clang")))
 config.substitutions.append(("%FileCheck", os.path.join(llvm_bin, "FileCheck")))
+# The findings test of one input: any warning or error the CHECK lines do
+# not expect fails it (test/lit/check_mmap_prepare.py).
+config.substitutions.append((
+    "%check_mmap_prepare",
+    "python3 %s --tool %s --filecheck %s --kflags '%s'" % (
+        os.path.join(lit_dir, "check_mmap_prepare.py"), config.mpl_tool,
+        os.path.join(llvm_bin, "FileCheck"), kernel_flags)))
 config.substitutions.append(("%expect-exit", "python3 " + os.path.join(lit_dir, "expect_exit.py")))
 # Every fix test runs through both front ends (the CLI and the plugin) with
 # one runner; see test/lit/check_fix.py.

@@ -14,8 +14,10 @@ Then, for each front end (the CLI, then clang-tidy with the plugin):
 1. copies INPUT into WORKDIR/<front end>/ and fixes the copy (`T --fix`, or
    `clang-tidy -load=P -checks='-*,mmap-prepare-*' --fix`; --api becomes the
    `Api` CheckOption);
-2. the result must equal EXPECTED byte for byte (a diff is printed if not):
-   the same .expected file for both front ends;
+2. the result, without the test's own lines (`// RUN:` and the FileCheck
+   lines of its prefixes), must equal EXPECTED byte for byte (a diff is
+   printed if not): the same .expected file for both front ends, and editing
+   a CHECK line never touches it;
 3. the result must compile with clang-19 -fsyntax-only against the mock
    kernel headers, with the kernel's warnings that matter made errors;
 4. a second fix run must find nothing fixable and change nothing.
@@ -27,6 +29,7 @@ import argparse
 import difflib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -36,6 +39,22 @@ import frontends
 COMPILE_FLAGS = ["-fsyntax-only", "-std=gnu11", "-Wall", "-Werror",
                  "-Wdeclaration-after-statement", "-Wno-unused-function",
                  "-Wno-unused-variable", "-Wno-unused-but-set-variable"]
+
+
+def test_lines_pattern(text):
+    """The lines of a test input that belong to the test, not the driver:
+    RUN lines and the FileCheck directives of every prefix its RUN lines
+    name (CHECK by default), with their -NEXT/-DAG/-NOT/... suffixes."""
+    prefixes = {"CHECK"}
+    for m in re.finditer(r"--check-prefix(?:es)?[= ]([\w,-]+)", text):
+        prefixes.update(m.group(1).split(","))
+    names = "|".join(sorted(re.escape(p) for p in prefixes))
+    return re.compile(r"^[ \t]*// (?:RUN|(?:%s)(?:-[A-Z]+)?):.*\n?" % names,
+                      re.M)
+
+
+def strip_test_lines(text, pattern):
+    return pattern.sub("", text)
 
 
 def fail(msg, frontend=None):
@@ -101,7 +120,8 @@ def run_frontend(name, args, flags, want):
 
     log = fix(args, work, flags)
     with open(work) as f:
-        got = f.read()
+        fixed = f.read()
+    got = strip_test_lines(fixed, args.test_lines)
     if os.environ.get("MPL_UPDATE_EXPECTED") == "1" and name == "cli":
         # Regenerating golden files (docs/CONTRIBUTING.md): the CLI's output
         # becomes EXPECTED; every other step below still runs on it.
@@ -121,7 +141,7 @@ def run_frontend(name, args, flags, want):
 
     second(args, work, flags)
     with open(work) as f:
-        if f.read() != got:
+        if f.read() != fixed:
             fail("the second fix run changed the file again", name)
     return want
 
@@ -146,6 +166,8 @@ def main():
     os.makedirs(args.workdir, exist_ok=True)
     flags = ["-nostdinc", "-I" + args.kernel_include] + \
         ["-D" + d for d in args.define]
+    with open(args.input) as f:
+        args.test_lines = test_lines_pattern(f.read())
     with open(args.expected) as f:
         want = f.read()
 

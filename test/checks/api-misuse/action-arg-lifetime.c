@@ -5,8 +5,7 @@
 // in Linux 7.3) describes memory the lock kept alive until the unlock: the
 // action uses it after. A lock released before the action, or an argument
 // built only from the descriptor, is fine.
-// RUN: %expect-exit 1 %mpl --checks=-*,mmap-prepare-api-misuse %s -- %kflags \
-// RUN:   | %FileCheck %s --implicit-check-not=warning: --implicit-check-not=note:
+// RUN: %check_mmap_prepare --exit 1 --strict-notes %s --checks=-*,mmap-prepare-api-misuse
 
 #include <linux/fs.h>
 #include <linux/mm.h>

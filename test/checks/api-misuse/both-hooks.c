@@ -1,5 +1,5 @@
 // .mmap and .mmap_prepare are mutually exclusive.
-// RUN: %expect-exit 1 %mpl --checks=-*,mmap-prepare-api-misuse %s -- %kflags | %FileCheck %s
+// RUN: %check_mmap_prepare --exit 1 %s --checks=-*,mmap-prepare-api-misuse
 
 #include <linux/fs.h>
 #include <linux/mm.h>

@@ -1,7 +1,7 @@
 // Descriptor fields a hook must not touch, and page_prot set too late. A
 // stacking wrapper that reads desc->vm_ops after the inner hook could set
 // it, or a hook reading back its own write, reads a value of this call.
-// RUN: %expect-exit 1 %mpl --checks=-*,mmap-prepare-api-misuse %s -- %kflags | %FileCheck %s --implicit-check-not=warning:
+// RUN: %check_mmap_prepare --exit 1 %s --checks=-*,mmap-prepare-api-misuse
 
 #include <linux/fs.h>
 #include <linux/mm.h>

@@ -1,5 +1,5 @@
 // VMA_IO_BIT needs a PFN or mixed mapping; a remap action provides one.
-// RUN: %expect-exit 1 %mpl --checks=-*,mmap-prepare-api-misuse %s -- %kflags | %FileCheck %s --implicit-check-not=warning:
+// RUN: %check_mmap_prepare --exit 1 %s --checks=-*,mmap-prepare-api-misuse
 
 #include <linux/fs.h>
 #include <linux/mm.h>

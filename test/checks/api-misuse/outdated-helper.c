@@ -1,6 +1,6 @@
 // vma_desc_test_flags() (7.0) became vma_desc_test_any() in 7.1: renamed
 // with a fix when targeting 7.1+.
-// RUN: %expect-exit 1 %mpl --api=7.1 --checks=-*,mmap-prepare-api-misuse %s -- %kflags -DMOCK_KERNEL_API=700 | %FileCheck %s
+// RUN: %check_mmap_prepare --exit 1 %s --api=7.1 --checks=-*,mmap-prepare-api-misuse -- -DMOCK_KERNEL_API=700
 // RUN: cp %s %t.c && %expect-exit 1 %mpl --api=7.1 --fix %t.c -- %kflags -DMOCK_KERNEL_API=700
 // RUN: grep -q 'if (vma_desc_test_any(desc, VMA_WRITE_BIT, VMA_EXEC_BIT))' %t.c
 // RUN: %expect-exit 0 %mpl --checks=-*,mmap-prepare-api-misuse %s -- %kflags -DMOCK_KERNEL_API=700 | count 0

@@ -1,5 +1,5 @@
 // At 7.0 the any-of test is vma_desc_test_flags(); there is no all-of test.
-// RUN: %expect-exit 1 %mpl --api=7.0 %s -- %kflags -DMOCK_KERNEL_API=700 | %FileCheck %s
+// RUN: %check_mmap_prepare --exit 1 %s '--checks=-*,mmap-prepare-legacy-hook' --api=7.0 -- -DMOCK_KERNEL_API=700
 // RUN: %check-fix --api=7.0 --define=MOCK_KERNEL_API=700 %s %s.expected %t
 
 #include <linux/fs.h>

@@ -1,5 +1,5 @@
 // Every legacy flag operation on the vma, as bit lists on the descriptor.
-// RUN: %expect-exit 1 %mpl %s -- %kflags | %FileCheck %s
+// RUN: %check_mmap_prepare --exit 1 %s
 // RUN: %check-fix %s %s.expected %t
 
 #include <linux/fs.h>

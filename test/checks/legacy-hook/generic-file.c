@@ -1,5 +1,5 @@
 // A filesystem that only adds a flag before generic_file_mmap().
-// RUN: %expect-exit 1 %mpl %s -- %kflags | %FileCheck %s
+// RUN: %check_mmap_prepare --exit 1 %s '--checks=-*,mmap-prepare-legacy-hook'
 // RUN: %check-fix %s %s.expected %t
 
 #include <linux/fs.h>

@@ -1,7 +1,7 @@
 // A static helper that takes the vma, is called only from the callback (or
 // from a helper converted with it) and reads only what a descriptor has is
 // converted with it: a desc twin, rewritten by the same rules.
-// RUN: %expect-exit 1 %mpl %s -- %kflags | %FileCheck %s --implicit-check-not=warning: --implicit-check-not=note:
+// RUN: %check_mmap_prepare --exit 1 --strict-notes %s
 // RUN: %check-fix %s %s.expected %t
 
 #include <linux/fs.h>

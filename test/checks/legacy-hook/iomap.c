@@ -1,5 +1,5 @@
 // vm_iomap_memory() becomes mmap_action_simple_ioremap() (7.1+).
-// RUN: %expect-exit 1 %mpl %s -- %kflags | %FileCheck %s
+// RUN: %check_mmap_prepare --exit 1 %s
 // RUN: %check-fix %s %s.expected %t
 
 #include <linux/fs.h>

@@ -1,8 +1,8 @@
 // `if (io_remap_pfn_range(...)) return -EAGAIN;` keeps its error through
 // action.error_override (7.2+); before 7.2 the callback is manual.
-// RUN: %expect-exit 1 %mpl %s -- %kflags | %FileCheck %s
+// RUN: %check_mmap_prepare --exit 1 %s '--checks=-*,mmap-prepare-legacy-hook,mmap-prepare-vm-flags'
 // RUN: %check-fix %s %s.expected %t
-// RUN: %expect-exit 1 %mpl --api=7.1 %s -- %kflags -DMOCK_KERNEL_API=701 | %FileCheck %s --check-prefix=API71
+// RUN: %check_mmap_prepare --exit 1 --check-prefix=API71 %s '--checks=-*,mmap-prepare-legacy-hook' --api=7.1 -- -DMOCK_KERNEL_API=701
 
 #include <linux/fs.h>
 #include <linux/mm.h>

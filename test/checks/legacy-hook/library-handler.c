@@ -1,6 +1,6 @@
 // A table that installs the kernel's own generic_file_mmap() (the commonest
 // upstream conversion): the slot and the handler change, nothing else.
-// RUN: %expect-exit 1 %mpl %s -- %kflags | %FileCheck %s --implicit-check-not=warning: --implicit-check-not=note:
+// RUN: %check_mmap_prepare --exit 1 --strict-notes %s
 // RUN: %check-fix %s %s.expected %t
 
 #include <linux/fs.h>

@@ -1,7 +1,7 @@
 // vm_map_pages_zero() ignores pgoff, and so does map_kernel_pages: the
 // bound it checked (a non-empty array at least as long as the mapping)
 // moves into the hook, and the array is mapped from its first page.
-// RUN: %expect-exit 1 %mpl %s -- %kflags | %FileCheck %s --implicit-check-not=warning: --implicit-check-not=note:
+// RUN: %check_mmap_prepare --exit 1 --strict-notes %s
 // RUN: %check-fix %s %s.expected %t
 
 #include <linux/fs.h>

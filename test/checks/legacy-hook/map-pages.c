@@ -1,6 +1,6 @@
 // vm_map_pages() becomes mmap_action_map_kernel_pages_full(); the bounds
 // check vm_map_pages() did against the page array moves into the hook.
-// RUN: %expect-exit 1 %mpl %s -- %kflags | %FileCheck %s
+// RUN: %check_mmap_prepare --exit 1 %s
 // RUN: %check-fix %s %s.expected %t
 
 #include <linux/fs.h>

@@ -1,6 +1,6 @@
 // `return remap_pfn_range(...)` under an if without braces gains braces;
 // an ignored result becomes an action whose failure now fails the mmap.
-// RUN: %expect-exit 1 %mpl %s -- %kflags | %FileCheck %s
+// RUN: %check_mmap_prepare --exit 1 %s '--checks=-*,mmap-prepare-legacy-hook'
 // RUN: %check-fix %s %s.expected %t
 
 #include <linux/fs.h>

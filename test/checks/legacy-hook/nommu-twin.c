@@ -1,7 +1,7 @@
 // A twin that takes the flags rather than the descriptor:
 // is_nommu_shared_mapping(vma->vm_flags) -> is_nommu_shared_vma_flags(&desc->vma_flags)
 // (nommu-only code, as in ramfs's file-nommu.c).
-// RUN: %expect-exit 1 %mpl %s -- %kflags -DMOCK_NOMMU | %FileCheck %s --implicit-check-not=warning: --implicit-check-not=note:
+// RUN: %check_mmap_prepare --exit 1 --strict-notes %s -- -DMOCK_NOMMU
 // RUN: %check-fix --define MOCK_NOMMU %s %s.expected %t
 
 #include <linux/fs.h>

@@ -1,6 +1,6 @@
 // Locals only read by the remap become unused once it is a *_full action;
 // -Werror kernels reject that, so they go too (aspeed-lpc-ctrl, tee_shm).
-// RUN: %expect-exit 1 %mpl %s -- %kflags | %FileCheck %s
+// RUN: %check_mmap_prepare --exit 1 %s
 // RUN: %check-fix %s %s.expected %t
 
 #include <linux/fs.h>

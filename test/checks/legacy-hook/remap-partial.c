@@ -1,5 +1,5 @@
 // Only the first page is remapped: the action keeps the explicit range.
-// RUN: %expect-exit 1 %mpl %s -- %kflags | %FileCheck %s
+// RUN: %check_mmap_prepare --exit 1 %s
 // RUN: %check-fix %s %s.expected %t
 
 #include <linux/fs.h>

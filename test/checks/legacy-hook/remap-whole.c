@@ -1,6 +1,6 @@
 // A whole-mapping remap with a protection change and flags: the common
 // /dev/mem-style driver.
-// RUN: %expect-exit 1 %mpl %s -- %kflags | %FileCheck %s
+// RUN: %check_mmap_prepare --exit 1 %s
 // RUN: %check-fix %s %s.expected %t
 
 #include <linux/fs.h>

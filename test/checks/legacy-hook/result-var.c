@@ -1,5 +1,5 @@
 // The result kept in a local that only carried it: the local goes away.
-// RUN: %expect-exit 1 %mpl %s -- %kflags | %FileCheck %s
+// RUN: %check_mmap_prepare --exit 1 %s '--checks=-*,mmap-prepare-legacy-hook'
 // RUN: %check-fix %s %s.expected %t
 
 #include <linux/fs.h>

@@ -1,6 +1,6 @@
 // One callback in two ops tables, an array of ops and a runtime assignment,
 // with a forward declaration: every reference follows the rename.
-// RUN: %expect-exit 1 %mpl %s -- %kflags | %FileCheck %s
+// RUN: %check_mmap_prepare --exit 1 %s '--checks=-*,mmap-prepare-legacy-hook'
 // RUN: %check-fix %s %s.expected %t
 
 #include <linux/fs.h>

@@ -4,7 +4,7 @@
 // tree does not predate mmap_prepare: a callback that needs no helper is
 // converted, one that needs a helper the unit lacks is manual, and no note
 // says the headers predate the hook.
-// RUN: %expect-exit 1 %mpl %s -- %kflags -DMOCK_KERNEL_API=616 | %FileCheck %s --implicit-check-not=warning: --implicit-check-not=note:
+// RUN: %check_mmap_prepare --exit 1 --strict-notes %s -- -DMOCK_KERNEL_API=616
 // RUN: %check-fix --define=MOCK_KERNEL_API=616 %s %s.expected %t
 
 #include <linux/errno.h>

@@ -1,6 +1,6 @@
 // Synchronous calls with a descriptor twin are replaced in place: their
 // result is still tested and the code after them still runs after them.
-// RUN: %expect-exit 1 %mpl %s -- %kflags | %FileCheck %s --implicit-check-not=warning: --implicit-check-not=note:
+// RUN: %check_mmap_prepare --exit 1 --strict-notes %s
 // RUN: %check-fix %s %s.expected %t
 
 #include <linux/fs.h>

@@ -1,7 +1,7 @@
 // The mm.h helpers on a vma that have descriptor forms (7.1+): bit tests and
 // edits (functions and the macros over their _mask forms), the CoW test and
 // vma_start_pgoff(). They convert in place; none is a helper of this file.
-// RUN: %expect-exit 1 %mpl %s -- %kflags | %FileCheck %s --implicit-check-not=warning: --implicit-check-not=note:
+// RUN: %check_mmap_prepare --exit 1 --strict-notes %s
 // RUN: %check-fix %s %s.expected %t
 
 #include <linux/fs.h>

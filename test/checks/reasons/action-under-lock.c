@@ -5,7 +5,7 @@
 // scoped_guard() are released at the end of their scope, after the call.
 // Locks released before the call, or only on a path that returns early, are
 // not held at it.
-// RUN: %expect-exit 1 %mpl '--checks=-*,mmap-prepare-legacy-hook' %s -- %kflags | %FileCheck %s --implicit-check-not=warning: --implicit-check-not=note:
+// RUN: %check_mmap_prepare --exit 1 --strict-notes %s '--checks=-*,mmap-prepare-legacy-hook'
 // RUN: %check-fix %s %s.expected %t
 
 #include <linux/fs.h>

@@ -1,7 +1,6 @@
 // A blocked callback keeps its .mmap hook, so its vm_flags_set() call must
 // not draw descriptor advice ("set on the descriptor by bit number").
-// RUN: %expect-exit 1 %mpl %s -- %kflags \
-// RUN:   | %FileCheck %s --implicit-check-not=warning:
+// RUN: %check_mmap_prepare --exit 1 %s
 
 #include <linux/fs.h>
 #include <linux/mm.h>

@@ -1,6 +1,6 @@
 // API misuse: a table that sets both .mmap and .mmap_prepare; the kernel
 // refuses to mmap such a file.
-// RUN: %expect-exit 1 %mpl %s -- %kflags | %FileCheck %s
+// RUN: %check_mmap_prepare --exit 1 %s '--checks=-*,mmap-prepare-legacy-hook,mmap-prepare-api-misuse'
 // RUN: cp %s %t.c
 // RUN: %expect-exit 1 %mpl --fix --quiet %t.c -- %kflags
 // RUN: diff %s %t.c

@@ -1,6 +1,5 @@
 // Blocked: the hook calls its own vm_ops .open handler with the vma.
-// RUN: %expect-exit 1 %mpl %s -- %kflags \
-// RUN:   | %FileCheck %s --implicit-check-not=warning: --implicit-check-not=note:
+// RUN: %check_mmap_prepare --exit 1 --strict-notes %s
 // RUN: cp %s %t.c
 // RUN: %expect-exit 1 %mpl --fix --quiet %t.c -- %kflags
 // RUN: diff %s %t.c
@@ -34,8 +33,8 @@ static int co_mmap(struct file *file, struct vm_area_struct *vma)
 static const struct file_operations co_fops = {
 	.mmap = co_mmap,
 };
-// CHECK: calls-own-vm-open.c:28:2: warning: the mmap hook calls co_vm_open(), which changes co_users with atomic_inc(); {{.*}} [mmap-prepare-stateful-hook]
+// CHECK: calls-own-vm-open.c:27:2: warning: the mmap hook calls co_vm_open(), which changes co_users with atomic_inc(); {{.*}} [mmap-prepare-stateful-hook]
 // CHECK: calls-own-vm-open.c:[[@LINE-3]]:2: warning: 'file_operations.mmap' is deprecated; 'co_mmap' cannot move to mmap_prepare yet [mmap-prepare-legacy-hook]
-// CHECK-NEXT: calls-own-vm-open.c:23:12: note: 'co_mmap' is defined here
-// CHECK-NEXT: calls-own-vm-open.c:28:2: note: calls its vm_ops->open handler co_vm_open() itself{{.*}} [calls-vm-open]
-// CHECK-NEXT: calls-own-vm-open.c:28:2: note: calls co_vm_open(), which changes co_users with atomic_inc(); {{.*}} [state-in-hook]
+// CHECK-NEXT: calls-own-vm-open.c:22:12: note: 'co_mmap' is defined here
+// CHECK-NEXT: calls-own-vm-open.c:27:2: note: calls its vm_ops->open handler co_vm_open() itself{{.*}} [calls-vm-open]
+// CHECK-NEXT: calls-own-vm-open.c:27:2: note: calls co_vm_open(), which changes co_users with atomic_inc(); {{.*}} [state-in-hook]

@@ -1,7 +1,6 @@
 // VM_UFFD_RWP is a 7.3 flag (bit 43, VMA_UFFD_RWP_BIT declared by these
 // default 7.3 headers): the callback stays convertible.
-// RUN: %expect-exit 1 %mpl %s -- %kflags \
-// RUN:   | %FileCheck %s --implicit-check-not=flags-unknown-mask
+// RUN: %check_mmap_prepare --exit 1 --implicit-check-not=flags-unknown-mask %s
 
 #include <linux/fs.h>
 #include <linux/mm.h>

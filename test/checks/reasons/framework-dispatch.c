@@ -2,8 +2,7 @@
 // through a helper of this file that copies the slot to a local first
 // (fs/proc/inode.c pde_mmap()), and a helper that hands the vma to code that
 // needs a real VMA blocks the callback for that reason.
-// RUN: %expect-exit 1 %mpl %s -- %kflags \
-// RUN:   | %FileCheck %s --implicit-check-not=warning: --implicit-check-not=note:
+// RUN: %check_mmap_prepare --exit 1 --strict-notes %s
 // RUN: cp %s %t.c
 // RUN: %expect-exit 1 %mpl --fix --quiet %t.c -- %kflags
 // RUN: diff %s %t.c

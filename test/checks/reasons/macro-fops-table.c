@@ -1,8 +1,6 @@
 // Blocked: fops built by a macro expanded twice: one finding, at the macro.
-// RUN: %expect-exit 1 %mpl %s -- %kflags \
-// RUN:   | %FileCheck %s --implicit-check-not=warning:
-// RUN: %expect-exit 1 %mpl --format=json %s -- %kflags \
-// RUN:   | %FileCheck %s --check-prefix=JSON
+// RUN: %check_mmap_prepare --exit 1 %s
+// RUN: %check_mmap_prepare --exit 1 --check-prefix=JSON %s --format=json
 // RUN: cp %s %t.c
 // RUN: %expect-exit 1 %mpl --fix --quiet %t.c -- %kflags
 // RUN: diff %s %t.c

@@ -1,7 +1,7 @@
 // A finding for an ops table built in a macro must carry its reason code in
 // the text output too (a user greps for [macro-spelled]), like every other
 // legacy-hook finding does.
-// RUN: %expect-exit 1 %mpl %s -- %kflags | %FileCheck %s
+// RUN: %check_mmap_prepare --exit 1 %s
 
 #include <linux/fs.h>
 #include <linux/mm.h>

@@ -1,6 +1,5 @@
 // Blocked at 7.0: vm_iomap_memory() has a prepare twin only from 7.1.
-// RUN: %expect-exit 1 %mpl --api=7.0 %s -- %kflags -DMOCK_KERNEL_API=700 \
-// RUN:   | %FileCheck %s --implicit-check-not=warning: --implicit-check-not=note:
+// RUN: %check_mmap_prepare --exit 1 --strict-notes %s --api=7.0 -- -DMOCK_KERNEL_API=700
 // RUN: cp %s %t.c
 // RUN: %expect-exit 1 %mpl --api=7.0 --fix --quiet %t.c -- %kflags \
 // RUN:   -DMOCK_KERNEL_API=700

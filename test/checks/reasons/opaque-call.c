@@ -4,7 +4,7 @@
 // helper of this file, or a function pointer. It may take state or a lock.
 // The kernel's API, compile-time asserts and helpers with visible bodies do
 // not count; a macro that hides an atomic is seen through.
-// RUN: %expect-exit 1 %mpl '--checks=-*,mmap-prepare-legacy-hook' %s -- %kflags | %FileCheck %s --implicit-check-not=warning: --implicit-check-not=note:
+// RUN: %check_mmap_prepare --exit 1 --strict-notes %s '--checks=-*,mmap-prepare-legacy-hook'
 // RUN: %check-fix %s %s.expected %t
 
 #include <linux/atomic.h>

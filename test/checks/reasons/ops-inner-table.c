@@ -1,7 +1,7 @@
 // --ops reports a framework's own mmap slots; a framework mmap installed
 // directly in a driver table is framework-dispatch, not "defined elsewhere".
-// RUN: %expect-exit 1 %mpl --ops=fb_ops.fb_mmap %s -- %kflags | %FileCheck %s
-// RUN: %expect-exit 1 %mpl %s -- %kflags | %FileCheck %s --check-prefix=NOOPS
+// RUN: %check_mmap_prepare --exit 1 %s --ops=fb_ops.fb_mmap
+// RUN: %check_mmap_prepare --exit 1 --check-prefix=NOOPS %s
 
 #include <linux/fs.h>
 #include <linux/mm.h>

@@ -1,6 +1,5 @@
 // Manual: reads vm_private_data, which the descriptor only lets you set.
-// RUN: %expect-exit 1 %mpl %s -- %kflags \
-// RUN:   | %FileCheck %s --implicit-check-not=warning: --implicit-check-not=note:
+// RUN: %check_mmap_prepare --exit 1 --strict-notes %s
 // RUN: %check-fix %s %s.expected %t
 
 #include <linux/fs.h>

@@ -3,7 +3,7 @@
 // reads ->mmap_prepare at its start and ->mmap later: converting this table
 // alone would let a concurrent mmap() see neither hook. Nothing is written.
 // The twin table that is never swapped in converts.
-// RUN: %expect-exit 1 %mpl %s -- %kflags | %FileCheck %s --implicit-check-not=warning: --implicit-check-not=note:
+// RUN: %check_mmap_prepare --exit 1 --strict-notes %s
 // RUN: cp %s %t.c
 // RUN: %expect-exit 1 %mpl --fix --quiet %t.c -- %kflags
 // RUN: %FileCheck %s --check-prefix=FIXED --input-file=%t.c

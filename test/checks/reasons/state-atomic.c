@@ -2,7 +2,7 @@
 // (drivers/hwtracing/intel_th/msu.c). As an mmap_prepare hook the counts
 // would stay wrong when the mapping merges or fails after it. Stores to an
 // object reached through file->private_data are state too.
-// RUN: %expect-exit 1 %mpl %s -- %kflags | %FileCheck %s --implicit-check-not=warning: --implicit-check-not=note:
+// RUN: %check_mmap_prepare --exit 1 --strict-notes %s
 // RUN: cp %s %t.c
 // RUN: %expect-exit 1 %mpl --fix --quiet %t.c -- %kflags
 // RUN: diff %s %t.c

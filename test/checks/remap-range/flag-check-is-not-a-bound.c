@@ -1,5 +1,5 @@
 // A flags test mentions the mapping but bounds nothing.
-// RUN: %expect-exit 1 %mpl --checks=-*,mmap-prepare-remap-range %s -- %kflags | %FileCheck %s
+// RUN: %check_mmap_prepare --exit 1 %s --checks=-*,mmap-prepare-remap-range
 
 #include <linux/fs.h>
 #include <linux/mm.h>

@@ -1,5 +1,5 @@
 // Remaps whose range is not proven inside the mapping or the object.
-// RUN: %expect-exit 1 %mpl --checks=-*,mmap-prepare-remap-range %s -- %kflags | %FileCheck %s --implicit-check-not=warning:
+// RUN: %check_mmap_prepare --exit 1 %s --checks=-*,mmap-prepare-remap-range
 
 #include <linux/fs.h>
 #include <linux/io.h>

@@ -3,8 +3,7 @@
 // action fails, the core unmaps the VMA without calling ->mapped, but
 // ->close runs and drops a reference that was never taken. The twin
 // without an action is silent: ->mapped then runs whenever ->close does.
-// RUN: %expect-exit 1 %mpl --checks=-*,mmap-prepare-stateful-hook %s -- %kflags \
-// RUN:   | %FileCheck %s --implicit-check-not=warning: --implicit-check-not=note:
+// RUN: %check_mmap_prepare --exit 1 --strict-notes %s --checks=-*,mmap-prepare-stateful-hook
 
 #include <linux/fs.h>
 #include <linux/mm.h>

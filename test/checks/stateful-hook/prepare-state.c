@@ -1,6 +1,6 @@
 // An mmap_prepare hook may run for a mapping that is then merged or fails:
 // allocations, references, counters and held locks leak.
-// RUN: %expect-exit 1 %mpl --checks=-*,mmap-prepare-stateful-hook %s -- %kflags | %FileCheck %s --implicit-check-not=warning:
+// RUN: %check_mmap_prepare --exit 1 %s --checks=-*,mmap-prepare-stateful-hook
 
 #include <linux/atomic.h>
 #include <linux/fs.h>

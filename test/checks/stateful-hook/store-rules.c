@@ -2,7 +2,7 @@
 // the allocation's (reported once, at the allocation); a helper that writes
 // its result through an out-parameter takes no state; an atomic call names
 // the counter, not its first argument.
-// RUN: %expect-exit 1 %mpl --checks=-*,mmap-prepare-stateful-hook %s -- %kflags | %FileCheck %s --implicit-check-not=warning:
+// RUN: %check_mmap_prepare --exit 1 %s --checks=-*,mmap-prepare-stateful-hook
 
 #include <linux/atomic.h>
 #include <linux/fs.h>

@@ -1,8 +1,8 @@
 // NOLINT comments and a suppression file silence findings and are counted.
-// RUN: %expect-exit 1 %mpl %s -- %kflags | %FileCheck %s
-// RUN: %expect-exit 1 %mpl --format=json %s -- %kflags | %FileCheck %s --check-prefix=JSON
+// RUN: %check_mmap_prepare --exit 1 %s
+// RUN: %check_mmap_prepare --exit 1 --check-prefix=JSON %s --format=json
 // RUN: printf '# maintainers refuse NOLINT in-tree\nmmap-prepare-legacy-hook */nolint.c:whole_mmap\n' > %t.supp
-// RUN: %expect-exit 0 %mpl --suppressions=%t.supp --format=json %s -- %kflags | %FileCheck %s --check-prefix=FILE
+// RUN: %check_mmap_prepare --exit 0 --check-prefix=FILE %s --suppressions=%t.supp --format=json
 
 #include <linux/fs.h>
 #include <linux/mm.h>

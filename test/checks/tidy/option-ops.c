@@ -1,7 +1,6 @@
 // CheckOptions `Ops` is the CLI's --ops: inner ops tables' mmap slots are
 // reported too, by both front ends alike.
-// RUN: %expect-exit 1 %mpl --ops=fb_ops.fb_mmap %s -- %kflags \
-// RUN:   | %FileCheck %s --implicit-check-not=warning:
+// RUN: %check_mmap_prepare --exit 1 %s --ops=fb_ops.fb_mmap
 // RUN: %clang_tidy -load=%tidy_plugin '-checks=-*,mmap-prepare-*' \
 // RUN:   '-config={CheckOptions: {Ops: "fb_ops.fb_mmap"}}' %s -- %kflags \
 // RUN:   | %FileCheck %s --implicit-check-not=warning:

@@ -1,6 +1,6 @@
 // CheckOptions `Suffix` is the CLI's --suffix: the same findings, the same
 // conversion under the new name.
-// RUN: %expect-exit 1 %mpl --suffix=_desc %s -- %kflags | %FileCheck %s
+// RUN: %check_mmap_prepare --exit 1 %s --suffix=_desc
 // RUN: %compare-frontends --workdir %t %s
 // RUN: cp %s %t.c
 // RUN: %clang_tidy -load=%tidy_plugin '-checks=-*,mmap-prepare-*' \

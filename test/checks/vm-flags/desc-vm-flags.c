@@ -1,5 +1,5 @@
 // 6.16-6.19 code spelled flags on desc->vm_flags; 7.0 removed the field.
-// RUN: %expect-exit 1 %mpl --api=7.3 --checks=-*,mmap-prepare-vm-flags %s -- %kflags -DMOCK_KERNEL_API=619 | %FileCheck %s
+// RUN: %check_mmap_prepare --exit 1 %s --api=7.3 --checks=-*,mmap-prepare-vm-flags -- -DMOCK_KERNEL_API=619
 // RUN: cp %s %t.c && %expect-exit 1 %mpl --api=7.3 --fix %t.c -- %kflags -DMOCK_KERNEL_API=619
 // RUN: %FileCheck %s --check-prefix=FIXED < %t.c
 // RUN: %clang -fsyntax-only %kflags %t.c
@@ -17,6 +17,7 @@ static int old_prepare(struct vm_area_desc *desc)
 // CHECK: desc-vm-flags.c:[[@LINE-1]]:2: warning: desc->vm_flags is gone since 7.0; VMA flags are set on the descriptor by bit number: vma_desc_set_flags(desc, VMA_DONTEXPAND_BIT, VMA_DONTDUMP_BIT) [mmap-prepare-vm-flags]
 // FIXED: vma_desc_set_flags(desc, VMA_DONTEXPAND_BIT, VMA_DONTDUMP_BIT);
 	desc->vm_flags &= ~VM_MAYWRITE;
+// CHECK: desc-vm-flags.c:[[@LINE-1]]:2: warning: desc->vm_flags is gone since 7.0; VMA flags are cleared on the descriptor by bit number: vma_desc_clear_flags(desc, VMA_MAYWRITE_BIT) [mmap-prepare-vm-flags]
 // FIXED: vma_desc_clear_flags(desc, VMA_MAYWRITE_BIT);
 	return 0;
 }

@@ -2,7 +2,7 @@
 // negation, chains of single-bit tests become one helper call, a driver's
 // own mask macro is expanded, and a plain read of the word becomes
 // vma_flags_to_legacy(), which equals vma->vm_flags at hook entry.
-// RUN: %expect-exit 1 %mpl --checks=-*,mmap-prepare-legacy-hook %s -- %kflags | %FileCheck %s --implicit-check-not=warning: --implicit-check-not=note:
+// RUN: %check_mmap_prepare --exit 1 --strict-notes %s --checks=-*,mmap-prepare-legacy-hook
 // RUN: %check-fix %s %s.expected %t
 
 #include <linux/fs.h>
