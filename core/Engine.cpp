@@ -169,22 +169,51 @@ private:
     return SM.isMacroArgExpansion(Loc);
   }
 
+  /// A legacy callback installed by this unit's tables at \p Sites (none:
+  /// only other units install it), as the engine sees it.
+  struct InstalledCallback {
+    const FunctionDecl *Callback = nullptr;
+    const FunctionDecl *Def = nullptr;
+    std::string Name;
+    /// Where reasons about the installation point.
+    SourceLocation ReasonLoc;
+    /// What the runner learnt in other units (its second pass).
+    const UsedElsewhere *Elsewhere = nullptr;
+    /// A kernel library handler installed directly.
+    const KernelApiEntry *Library = nullptr;
+  };
+
   void reportCallback(const FunctionDecl *Callback,
                       const std::vector<const MmapSite *> &Sites) {
-    CallbackModel Model;
-    const KernelApiEntry *Library = nullptr;
-    std::vector<Edit> Fix;
-    const FunctionDecl *Def = Callback ? Callback->getDefinition() : nullptr;
-    std::string Name = Callback ? Callback->getNameAsString() : "";
-    // A callback the runner found installed only by other units has no
-    // site here.
-    SourceLocation ReasonLoc =
-        Sites.empty() ? Def->getLocation() : Sites.front()->Loc;
-    const UsedElsewhere *Elsewhere = nullptr;
-    if (Def)
-      if (auto It = Opts.DefinedHere.find(Name); It != Opts.DefinedHere.end())
-        Elsewhere = &It->second;
+    InstalledCallback C;
+    C.Callback = Callback;
+    C.Def = Callback ? Callback->getDefinition() : nullptr;
+    C.Name = Callback ? Callback->getNameAsString() : "";
+    C.ReasonLoc = Sites.empty() ? C.Def->getLocation() : Sites.front()->Loc;
+    if (C.Def)
+      if (auto It = Opts.DefinedHere.find(C.Name); It != Opts.DefinedHere.end())
+        C.Elsewhere = &It->second;
 
+    CallbackModel Model;
+    if (!modelCallback(C, Sites, Model))
+      return reportForeignCallback(Callback, Sites);
+    Reasons->addSiteReasons(Model, Sites);
+    if (UnitHasErrors)
+      Model.addReason(ReasonCode::DoesNotCompile,
+                      "this translation unit has compiler errors; nothing in "
+                      "it is converted",
+                      C.ReasonLoc);
+    std::vector<Edit> Fix = convertCallback(C, Sites, Model);
+    reportModelledCallback(C, Sites, Model, std::move(Fix));
+  }
+
+  /// The model of what is installed, by its kind: an inner framework slot,
+  /// something that is not a callback, a kernel handler, a framework's
+  /// mmap, or a callback defined here (analysed). False for a callback
+  /// defined in another unit.
+  bool modelCallback(InstalledCallback &C,
+                     const std::vector<const MmapSite *> &Sites,
+                     CallbackModel &Model) {
     if (!Sites.empty() && Sites.front()->OpsType != "file_operations") {
       // --ops: an inner framework table (fb_ops.fb_mmap, ...) is reported so
       // its owner sees the chain; it cannot move before its framework does.
@@ -192,95 +221,107 @@ private:
                       "'" + slotName(*Sites.front()) +
                           "' is a framework's own mmap hook; it moves when "
                           "the framework offers an mmap_prepare-style hook",
-                      ReasonLoc);
-    } else if (!Callback) {
+                      C.ReasonLoc);
+    } else if (!C.Callback) {
       Model.addReason(ReasonCode::IndirectCallback,
                       "the installed value is not a plain function name",
-                      ReasonLoc);
-    } else if (!hasLegacyMmapSignature(Callback)) {
+                      C.ReasonLoc);
+    } else if (!hasLegacyMmapSignature(C.Callback)) {
       Model.addReason(ReasonCode::IndirectCallback,
-                      "'" + Name + "' does not have the legacy mmap signature",
-                      ReasonLoc);
-    } else if (!Def && (Library = libraryHandler(Name))) {
-      Model.Explanation.push_back("the table installs the kernel's " + Name +
-                                  "(); its twin is " + Library->Replacement +
+                      "'" + C.Name +
+                          "' does not have the legacy mmap signature",
+                      C.ReasonLoc);
+    } else if (!C.Def && (C.Library = libraryHandler(C.Name))) {
+      Model.Explanation.push_back("the table installs the kernel's " + C.Name +
+                                  "(); its twin is " + C.Library->Replacement +
                                   "()");
-    } else if (!Def && isFrameworkMmap(Name)) {
+    } else if (!C.Def && isFrameworkMmap(C.Name)) {
       Model.addReason(ReasonCode::FrameworkDispatch,
-                      "'" + Name +
+                      "'" + C.Name +
                           "' is a framework's mmap (defined "
                           "elsewhere); the framework must move to mmap_prepare "
                           "first",
-                      ReasonLoc);
-    } else if (!Def) {
-      return reportForeignCallback(Callback, Sites);
+                      C.ReasonLoc);
+    } else if (!C.Def) {
+      return false;
     } else {
-      Model = analyzeCallback(Def, Ctx, Facts);
-      Reasons->addReferenceReasons(Model, Def, Sites, Elsewhere != nullptr,
-                                   Name + Opts.Suffix);
-      Reasons->addDefinitionReasons(Model, Def, Elsewhere != nullptr);
+      Model = analyzeCallback(C.Def, Ctx, Facts);
+      bool OtherUnitsKnown = C.Elsewhere != nullptr;
+      Reasons->addReferenceReasons(Model, C.Def, Sites, OtherUnitsKnown,
+                                   C.Name + Opts.Suffix);
+      Reasons->addDefinitionReasons(Model, C.Def, OtherUnitsKnown);
     }
-    Reasons->addSiteReasons(Model, Sites);
-    if (UnitHasErrors)
-      Model.addReason(ReasonCode::DoesNotCompile,
-                      "this translation unit has compiler errors; nothing in "
-                      "it is converted",
-                      ReasonLoc);
+    return true;
+  }
 
-    bool HeadersTooOld = Result.Level == 0;
-    bool BlockedElsewhere = Elsewhere && Elsewhere->SiteSilenced;
-    if (Elsewhere)
-      for (const VerdictReason &R : Elsewhere->Blockers)
+  /// The conversion of a convertible callback (its rewrite's own reasons
+  /// join the model); empty when there is none to write.
+  std::vector<Edit> convertCallback(const InstalledCallback &C,
+                                    const std::vector<const MmapSite *> &Sites,
+                                    CallbackModel &Model) {
+    bool BlockedElsewhere = C.Elsewhere && C.Elsewhere->SiteSilenced;
+    if (C.Elsewhere)
+      for (const VerdictReason &R : C.Elsewhere->Blockers)
         BlockedElsewhere |= R.Severity != Classification::Convertible;
-    if ((Def || Library) && !sitesSilenced(Sites, Name) && !BlockedElsewhere &&
-        Model.classification() == Classification::Convertible) {
-      RewriteRequest Req;
-      Req.Model = &Model;
-      Req.LibraryHandler = Library;
-      Req.Level = HeadersTooOld ? ApiLevel::Newest : Result.Level;
-      Req.MustBeDeclared =
-          Opts.Api.isAuto() && !HeadersTooOld ? &Declared : nullptr;
-      Req.NewName = Name + Opts.Suffix;
-      addSiteTokens(Req, Sites);
-      if (Elsewhere)
-        for (SourceLocation Loc : exportedNameTokens(Def, Ctx))
-          Req.CallbackRefTokens.push_back(Loc);
-      RewriteResult RR = rewriteCallback(Req, Ctx);
-      for (Reason &R : RR.Reasons)
-        Model.addReason(R.Code, R.Severity, R.Message, R.Loc);
-      if (!HeadersTooOld)
-        Fix = std::move(RR.Edits);
-      if (Model.classification() == Classification::Convertible)
-        Model.Explanation.push_back("emits: " +
-                                    (RR.HelpersUsed.empty()
-                                         ? std::string("no helper")
-                                         : llvm::join(RR.HelpersUsed, ", ")));
-    }
+    if (!(C.Def || C.Library) || sitesSilenced(Sites, C.Name) ||
+        BlockedElsewhere ||
+        Model.classification() != Classification::Convertible)
+      return {};
+    bool HeadersTooOld = Result.Level == 0;
+    RewriteRequest Req;
+    Req.Model = &Model;
+    Req.LibraryHandler = C.Library;
+    Req.Level = HeadersTooOld ? ApiLevel::Newest : Result.Level;
+    Req.MustBeDeclared =
+        Opts.Api.isAuto() && !HeadersTooOld ? &Declared : nullptr;
+    Req.NewName = C.Name + Opts.Suffix;
+    addSiteTokens(Req, Sites);
+    if (C.Elsewhere)
+      for (SourceLocation Loc : exportedNameTokens(C.Def, Ctx))
+        Req.CallbackRefTokens.push_back(Loc);
+    RewriteResult RR = rewriteCallback(Req, Ctx);
+    for (Reason &R : RR.Reasons)
+      Model.addReason(R.Code, R.Severity, R.Message, R.Loc);
+    if (Model.classification() == Classification::Convertible)
+      Model.Explanation.push_back("emits: " +
+                                  (RR.HelpersUsed.empty()
+                                       ? std::string("no helper")
+                                       : llvm::join(RR.HelpersUsed, ", ")));
+    // Headers that predate the helpers get the verdict, not the edits.
+    return HeadersTooOld ? std::vector<Edit>() : std::move(RR.Edits);
+  }
 
-    CallbackVerdict Verdict = verdictOf(Model, Name, Def);
-    if (Elsewhere) {
-      for (const Position &P : Elsewhere->Installs)
+  /// The legacy-hook findings of the sites, the record other units need,
+  /// and the other checks' findings in the callback.
+  void reportModelledCallback(const InstalledCallback &C,
+                              const std::vector<const MmapSite *> &Sites,
+                              const CallbackModel &Model,
+                              std::vector<Edit> Fix) {
+    const FunctionDecl *Def = C.Def;
+    CallbackVerdict Verdict = verdictOf(Model, C.Name, Def);
+    if (C.Elsewhere) {
+      for (const Position &P : C.Elsewhere->Installs)
         Verdict.Notes.push_back(
             {P, "also installed here; renamed with the definition"});
-      for (const VerdictReason &R : Elsewhere->Blockers)
+      for (const VerdictReason &R : C.Elsewhere->Blockers)
         Verdict.Reasons.push_back(R);
       Verdict.reclassify();
     }
     Verdict.Edits = Fix;
     CrossUnitCallback Record;
     Record.Role = CrossUnitCallback::Defines;
-    Record.Name = Name;
+    Record.Name = C.Name;
     reportSites(Sites, Verdict, Record);
-    if (Def && (Elsewhere || isVisibleToOtherUnits(Def, Ctx))) {
+    if (Def && (C.Elsewhere || isVisibleToOtherUnits(Def, Ctx))) {
       Record.Verdict = std::move(Verdict);
       Record.DeclFiles = declarationFiles(Def, SM);
       Result.CrossUnit.push_back(std::move(Record));
     }
-    reportFlagUses(Sink, Model, Result.Level, !Fix.empty());
+    bool Fixed = !Fix.empty();
+    reportFlagUses(Sink, Model, Result.Level, Fixed);
     if (Model.classification() != Classification::Blocked)
       for (const CallbackModel &Helper : Model.Helpers)
-        reportFlagUses(Sink, Helper, Result.Level, !Fix.empty(), {}, nullptr,
-                       Def);
+        reportFlagUses(Sink, Helper, Result.Level, Fixed, {}, nullptr, Def);
     reportStatefulCalls(Sink, Model);
     if (Def && hasLegacyMmapSignature(Def))
       reportRangeProblems(Sink, Def, Def->getParamDecl(1), Ctx);

@@ -337,6 +337,33 @@ Runner::~Runner() = default;
 Report Runner::analyze(const std::vector<std::string> &Files,
                        const std::set<std::string> &Optional) {
   Report R;
+  std::vector<UnitCommand> Units = unitCommands(Files, Optional, R);
+  if (Opts.Prefilter)
+    Units = prefilter(std::move(Units), R);
+  if (Opts.PrefilterReport) {
+    llvm::errs() << Units.size() << " to analyse, " << R.Skipped
+                 << " skipped by the pre-filter\n";
+    return R; // a dry run: nothing is parsed
+  }
+
+  std::vector<AnalysedUnit> Analysed(Units.size());
+  std::vector<size_t> All(Units.size());
+  for (size_t I = 0; I < Units.size(); ++I) {
+    Analysed[I].Command = std::move(Units[I]);
+    All[I] = I;
+  }
+  runUnits(Analysed, All, Opts.Progress);
+  resolveCrossUnit(Analysed);
+
+  std::set<std::string> Seen;
+  for (AnalysedUnit &A : Analysed)
+    mergeUnit(A, Optional, Seen, R);
+  return R;
+}
+
+std::vector<UnitCommand>
+Runner::unitCommands(const std::vector<std::string> &Files,
+                     const std::set<std::string> &Optional, Report &R) {
   std::vector<UnitCommand> Units;
   auto NotAnalysed = [&](const std::string &File, const std::string &Why) {
     if (Optional.count(File))
@@ -373,98 +400,84 @@ Report Runner::analyze(const std::vector<std::string> &Files,
     Units.push_back(std::move(U));
   }
 
-  // The pre-filter, in this process: its header cache serves every unit.
+  return Units;
+}
+
+std::vector<UnitCommand> Runner::prefilter(std::vector<UnitCommand> Units,
+                                           Report &R) {
+  // In this process: the pre-filter's header cache serves every unit.
+  std::vector<std::string> Keywords = defaultPrefilterKeywords();
+  for (const auto &[Struct, Field] : Opts.Engine.ExtraSlots) {
+    Keywords.push_back(Struct);
+    Keywords.push_back(Field);
+  }
+  Prefilter Filter(std::move(Keywords), siteWords(Opts.Engine.ExtraSlots));
   std::vector<UnitCommand> Todo;
-  if (Opts.Prefilter) {
-    std::vector<std::string> Keywords = defaultPrefilterKeywords();
-    for (const auto &[Struct, Field] : Opts.Engine.ExtraSlots) {
-      Keywords.push_back(Struct);
-      Keywords.push_back(Field);
-    }
-    Prefilter Filter(std::move(Keywords), siteWords(Opts.Engine.ExtraSlots));
-    for (UnitCommand &U : Units) {
-      std::string Why;
-      bool Analyse = Filter.mustAnalyse(U.Command, &Why);
-      if (Opts.PrefilterReport)
-        llvm::errs() << (Analyse ? "analyse: " : "skip: ") << U.File
-                     << (Analyse ? " (" + Why + ")" : std::string()) << "\n";
-      if (Analyse)
-        Todo.push_back(std::move(U));
-      else
-        ++R.Skipped;
-    }
-  } else {
-    Todo = std::move(Units);
+  for (UnitCommand &U : Units) {
+    std::string Why;
+    bool Analyse = Filter.mustAnalyse(U.Command, &Why);
+    if (Opts.PrefilterReport)
+      llvm::errs() << (Analyse ? "analyse: " : "skip: ") << U.File
+                   << (Analyse ? " (" + Why + ")" : std::string()) << "\n";
+    if (Analyse)
+      Todo.push_back(std::move(U));
+    else
+      ++R.Skipped;
   }
-  if (Opts.PrefilterReport) {
-    llvm::errs() << Todo.size() << " to analyse, " << R.Skipped
-                 << " skipped by the pre-filter\n";
-    return R; // a dry run: nothing is parsed
-  }
+  return Todo;
+}
 
-  std::vector<AnalysedUnit> Analysed(Todo.size());
-  std::vector<size_t> All(Todo.size());
-  for (size_t I = 0; I < Todo.size(); ++I) {
-    Analysed[I].Command = std::move(Todo[I]);
-    All[I] = I;
+void Runner::mergeUnit(AnalysedUnit &A, const std::set<std::string> &Optional,
+                       std::set<std::string> &Seen, Report &R) {
+  const UnitCommand &U = A.Command;
+  Commands[U.File] = U;
+  ++R.TranslationUnits;
+  if (!A.Decoded) {
+    const JobOutcome &O = A.Outcome;
+    std::string Why = O.K == JobOutcome::Done
+                          ? std::string("the analysis sent a malformed result")
+                          : O.describe(Opts.TimeoutSeconds) + "; not analysed";
+    if (A.Requested)
+      R.Errors.push_back({U.File, Why});
+    else
+      R.NotAnalysed.push_back({U.File, Why});
+    return;
   }
-  runUnits(Analysed, All, Opts.Progress);
-  resolveCrossUnit(Analysed);
-
-  std::set<std::string> Seen;
-  for (AnalysedUnit &A : Analysed) {
-    const UnitCommand &U = A.Command;
-    Commands[U.File] = U;
-    ++R.TranslationUnits;
-    if (!A.Decoded) {
-      const JobOutcome &O = A.Outcome;
-      std::string Why =
-          O.K == JobOutcome::Done
-              ? std::string("the analysis sent a malformed result")
-              : O.describe(Opts.TimeoutSeconds) + "; not analysed";
-      if (A.Requested)
-        R.Errors.push_back({U.File, Why});
-      else
-        R.NotAnalysed.push_back({U.File, Why});
+  UnitResult &Unit = A.Result;
+  R.Suppressed += Unit.Suppressed;
+  bool Clean = A.clean();
+  if (!Clean) {
+    std::string Why =
+        Unit.CompilerErrors
+            ? std::to_string(Unit.CompilerErrors) + " compiler error" +
+                  (Unit.CompilerErrors == 1 ? "" : "s") +
+                  " (first: " + Unit.FirstCompilerError +
+                  "); findings may be incomplete, no fixes from this file"
+            : "the compiler could not run on this file" +
+                  (Unit.FirstCompilerError.empty()
+                       ? std::string()
+                       : " (" + Unit.FirstCompilerError + ")");
+    if (!U.Inferred.empty())
+      Why += " [command " + U.Inferred + "]";
+    if (Optional.count(U.File) || !A.Requested)
+      R.NotAnalysed.push_back({U.File, Why});
+    else
+      R.Errors.push_back({U.File, Why});
+  }
+  for (const RunError &E : Unit.Errors)
+    R.Errors.push_back(E);
+  UnitFixes UF;
+  UF.MainFiles = {U.File};
+  for (Finding &Found : Unit.Findings) {
+    if (!A.Requested && !A.OnlyCallbacks.count(Found.Callback))
       continue;
-    }
-    UnitResult &Unit = A.Result;
-    R.Suppressed += Unit.Suppressed;
-    bool Clean = A.clean();
-    if (!Clean) {
-      std::string Why =
-          Unit.CompilerErrors
-              ? std::to_string(Unit.CompilerErrors) + " compiler error" +
-                    (Unit.CompilerErrors == 1 ? "" : "s") +
-                    " (first: " + Unit.FirstCompilerError +
-                    "); findings may be incomplete, no fixes from this file"
-              : "the compiler could not run on this file" +
-                    (Unit.FirstCompilerError.empty()
-                         ? std::string()
-                         : " (" + Unit.FirstCompilerError + ")");
-      if (!U.Inferred.empty())
-        Why += " [command " + U.Inferred + "]";
-      if (Optional.count(U.File) || !A.Requested)
-        R.NotAnalysed.push_back({U.File, Why});
-      else
-        R.Errors.push_back({U.File, Why});
-    }
-    for (const RunError &E : Unit.Errors)
-      R.Errors.push_back(E);
-    UnitFixes UF;
-    UF.MainFiles = {U.File};
-    for (Finding &Found : Unit.Findings) {
-      if (!A.Requested && !A.OnlyCallbacks.count(Found.Callback))
-        continue;
-      if (Clean && Opts.CollectFixes && A.Requested)
-        UF.Edits.insert(UF.Edits.end(), Found.Fix.begin(), Found.Fix.end());
-      if (Seen.insert(findingKey(Found)).second)
-        R.Findings.push_back(std::move(Found));
-    }
-    if (!UF.Edits.empty())
-      Fixes.push_back(std::move(UF));
+    if (Clean && Opts.CollectFixes && A.Requested)
+      UF.Edits.insert(UF.Edits.end(), Found.Fix.begin(), Found.Fix.end());
+    if (Seen.insert(findingKey(Found)).second)
+      R.Findings.push_back(std::move(Found));
   }
-  return R;
+  if (!UF.Edits.empty())
+    Fixes.push_back(std::move(UF));
 }
 
 void Runner::runUnits(std::vector<AnalysedUnit> &Units,

@@ -110,6 +110,17 @@ private:
     }
   };
 
+  /// The commands of \p Files; files that cannot be analysed become errors
+  /// (or, in \p Optional, "not analysed") of \p R.
+  std::vector<UnitCommand> unitCommands(const std::vector<std::string> &Files,
+                                        const std::set<std::string> &Optional,
+                                        Report &R);
+  /// The units the text pre-filter cannot rule out; the others are counted.
+  std::vector<UnitCommand> prefilter(std::vector<UnitCommand> Units, Report &R);
+  /// Adds one analysed unit's findings (each once: shared headers), errors
+  /// and fixes to the run.
+  void mergeUnit(AnalysedUnit &A, const std::set<std::string> &Optional,
+                 std::set<std::string> &Seen, Report &R);
   /// Analyses Units[I] for each I in \p Which, in workers.
   void runUnits(std::vector<AnalysedUnit> &Units,
                 const std::vector<size_t> &Which, bool ShowProgress);
