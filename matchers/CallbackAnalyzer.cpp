@@ -282,6 +282,8 @@ private:
     return wrappingMacro(Call, Ctx) != Name;
   }
 
+  /// The vma is argument \p Index of \p Call: what the callee is decides
+  /// what the argument becomes (or why it cannot).
   void handleCallArg(const CallExpr *Call, unsigned Index) {
     std::string Name = spelledCalleeName(Call, Ctx);
     SourceLocation Loc = Call->getBeginLoc();
@@ -294,47 +296,68 @@ private:
                   SM.getExpansionLoc(Loc));
       return;
     }
-    // mm.h accessors that read one field: vma_start_pgoff(vma) is
-    // vma->vm_pgoff, desc->pgoff on the descriptor.
-    if (Name == "vma_start_pgoff" && Index == 0 && spelledInFile(Call)) {
-      LeafUse Leaf{LeafUse::Field, Call};
-      Leaf.FieldName = VmaField::Pgoff;
-      M.Leaves.push_back(Leaf);
-      line(Loc, "vma_start_pgoff() -> desc->pgoff");
+    if (handleFieldAccessor(Call, Name, Index) ||
+        handleKernelApi(Call, Name, Index) || handleOpsSlotCall(Call))
       return;
-    }
+    handleFunctionCall(Call, Name, Index);
+  }
+
+  /// mm.h accessors that read one field: vma_start_pgoff(vma) is
+  /// vma->vm_pgoff, desc->pgoff on the descriptor.
+  bool handleFieldAccessor(const CallExpr *Call, const std::string &Name,
+                           unsigned Index) {
+    if (Name != "vma_start_pgoff" || Index != 0 || !spelledInFile(Call))
+      return false;
+    LeafUse Leaf{LeafUse::Field, Call};
+    Leaf.FieldName = VmaField::Pgoff;
+    M.Leaves.push_back(Leaf);
+    line(Call->getBeginLoc(), "vma_start_pgoff() -> desc->pgoff");
+    return true;
+  }
+
+  /// A kernel function of the KernelApi table.
+  bool handleKernelApi(const CallExpr *Call, const std::string &Name,
+                       unsigned Index) {
     const KernelApiEntry *Api = lookupKernelApi(Name);
+    if (!Api)
+      return false;
+    SourceLocation Loc = Call->getBeginLoc();
     // A rewrite needs the vma where the row expects it.
-    bool Rewritten =
-        Api && (Api->Role == ApiRole::FlagHelper ||
-                Api->Role == ApiRole::SyncTwin || Api->Role == ApiRole::Action);
+    bool Rewritten = Api->Role == ApiRole::FlagHelper ||
+                     Api->Role == ApiRole::SyncTwin ||
+                     Api->Role == ApiRole::Action;
     if (Rewritten && Api->argIndex(ArgRole::Vma) != static_cast<int>(Index))
-      Api = nullptr;
-    if (Api) {
-      switch (Api->Role) {
-      case ApiRole::FlagHelper:
-        return handleFlagHelper(Call, *Api, Name);
-      case ApiRole::SyncTwin:
-        return handleTwin(Call, *Api, Name);
-      case ApiRole::Action:
-        return handleAction(Call, *Api, Name);
-      case ApiRole::Blocker:
-        M.addReason(Api->Reason, "calls " + Name + "(): " + Api->Detail, Loc);
-        return;
-      case ApiRole::FrameworkDispatch:
-      case ApiRole::FrameworkHandler:
-        M.addReason(ReasonCode::FrameworkDispatch,
-                    "passes the vma to " + Name +
-                        "(), which maps through its framework's own ops",
-                    Loc);
-        return;
-      default:
-        break;
-      }
+      return false;
+    switch (Api->Role) {
+    case ApiRole::FlagHelper:
+      handleFlagHelper(Call, *Api, Name);
+      return true;
+    case ApiRole::SyncTwin:
+      handleTwin(Call, *Api, Name);
+      return true;
+    case ApiRole::Action:
+      handleAction(Call, *Api, Name);
+      return true;
+    case ApiRole::Blocker:
+      M.addReason(Api->Reason, "calls " + Name + "(): " + Api->Detail, Loc);
+      return true;
+    case ApiRole::FrameworkDispatch:
+    case ApiRole::FrameworkHandler:
+      M.addReason(ReasonCode::FrameworkDispatch,
+                  "passes the vma to " + Name +
+                      "(), which maps through its framework's own ops",
+                  Loc);
+      return true;
+    default:
+      return false;
     }
+  }
+
+  /// A call through an ops slot (`ops->mmap(file, vma)`), also through a
+  /// local copy of it (`const auto mmap = pde->proc_ops->proc_mmap;
+  /// mmap(file, vma)`).
+  bool handleOpsSlotCall(const CallExpr *Call) {
     const Expr *Callee = strip(Call->getCallee());
-    // `const auto mmap = pde->proc_ops->proc_mmap; mmap(file, vma)`: the
-    // same dispatch through a local copy of the slot.
     std::string Through;
     if (const auto *Ref = dyn_cast<DeclRefExpr>(Callee))
       if (const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
@@ -345,27 +368,37 @@ private:
           Callee = Slot;
           Through = " (through '" + Local->getName().str() + "')";
         }
-    if (const auto *ME = dyn_cast<MemberExpr>(Callee)) {
-      QualType BaseType = ME->getBase()->getType();
-      if (ME->isArrow() && BaseType->isPointerType())
-        BaseType = BaseType->getPointeeType();
-      std::string Struct = "?";
-      if (const RecordDecl *RD = BaseType->getAsRecordDecl())
-        Struct = RD->getName().str();
-      std::string Field = ME->getMemberDecl()->getName().str() + Through;
-      if (Struct == "vm_operations_struct" && Field == "open") {
-        M.addReason(ReasonCode::CallsVmOpen,
-                    "calls vm_ops->open(vma) itself; with mmap_prepare that "
-                    "work belongs in vm_ops->mapped (7.1+)",
-                    Loc);
-        return;
-      }
-      M.addReason(ReasonCode::FrameworkDispatch,
-                  "passes the vma to " + Struct + "." + Field +
-                      "; the inner ops table must move to mmap_prepare first",
+    const auto *ME = dyn_cast<MemberExpr>(Callee);
+    if (!ME)
+      return false;
+    SourceLocation Loc = Call->getBeginLoc();
+    QualType BaseType = ME->getBase()->getType();
+    if (ME->isArrow() && BaseType->isPointerType())
+      BaseType = BaseType->getPointeeType();
+    std::string Struct = "?";
+    if (const RecordDecl *RD = BaseType->getAsRecordDecl())
+      Struct = RD->getName().str();
+    std::string Field = ME->getMemberDecl()->getName().str() + Through;
+    if (Struct == "vm_operations_struct" && Field == "open") {
+      M.addReason(ReasonCode::CallsVmOpen,
+                  "calls vm_ops->open(vma) itself; with mmap_prepare that "
+                  "work belongs in vm_ops->mapped (7.1+)",
                   Loc);
-      return;
+      return true;
     }
+    M.addReason(ReasonCode::FrameworkDispatch,
+                "passes the vma to " + Struct + "." + Field +
+                    "; the inner ops table must move to mmap_prepare first",
+                Loc);
+    return true;
+  }
+
+  /// Any other function: the file's own vm_ops->open handler, a helper of
+  /// this file (converted with the callback when it can be), or code that
+  /// needs a real VMA.
+  void handleFunctionCall(const CallExpr *Call, const std::string &Name,
+                          unsigned Index) {
+    SourceLocation Loc = Call->getBeginLoc();
     const FunctionDecl *FD = Call->getDirectCallee();
     if (FD && Facts.VmOpenHandlers.count(FD->getCanonicalDecl())) {
       M.addReason(ReasonCode::CallsVmOpen,
@@ -628,7 +661,6 @@ private:
 
   void handleAction(const CallExpr *Call, const KernelApiEntry &Api,
                     const std::string &Name) {
-    ActionKind Kind = Api.Action;
     SourceLocation Loc = Call->getBeginLoc();
     if (LoopDepth > 0) {
       M.addReason(ReasonCode::RemapInLoop,
@@ -639,129 +671,172 @@ private:
     if (reportedUnderLock(Call, Name))
       return;
     MapAction A;
-    A.Kind = Kind;
+    A.Kind = Api.Action;
     A.Api = &Api;
     A.Call = Call;
     A.CalleeName = Name;
-    const Stmt *P = parentStmt(Call, Ctx, /*SkipParensAndCasts=*/true);
-    const auto *Body = TopLevel;
-    auto Unsupported = [&](const std::string &Why) {
-      M.addReason(ReasonCode::RemapResultUse,
-                  "the result of " + Name + "() " + Why, Loc);
-    };
+    if (!readResultUse(A) || !placeAction(A) || !readActionArguments(A))
+      return;
+    line(Loc, Name + "() -> mmap action" +
+                  std::string(A.WholeMapping ? " over the whole mapping" : "") +
+                  (A.ErrorOverride.empty()
+                       ? ""
+                       : ", failure reported as " + A.ErrorOverride));
+    M.Actions.push_back(std::move(A));
+  }
 
+  /// Why the result of the page-table call cannot be carried over.
+  bool unsupported(const MapAction &A, const std::string &Why) {
+    M.addReason(ReasonCode::RemapResultUse,
+                "the result of " + A.CalleeName + "() " + Why,
+                A.Call->getBeginLoc());
+    return false;
+  }
+
+  /// How the call's result is used, by the statement around it: returned,
+  /// tested by an `if` that returns an errno, ignored, or kept in a variable
+  /// that the next statement tests. Records the statements the action
+  /// replaces.
+  bool readResultUse(MapAction &A) {
+    const Stmt *P = parentStmt(A.Call, Ctx, /*SkipParensAndCasts=*/true);
     if (isa_and_nonnull<ReturnStmt>(P)) {
       A.Use = ResultUse::Returned;
       A.Replaced = {P};
-    } else if (const auto *If = dyn_cast_or_null<IfStmt>(P);
-               If && strip(If->getCond()) == Call) {
-      const ReturnStmt *Ret = failureReturn(If, nullptr);
-      if (!Ret) {
-        // failureReturn() matched on a variable; here the call is the
-        // condition itself.
-        const Stmt *Then = If->getThen();
-        if (const auto *CS = dyn_cast<CompoundStmt>(Then);
-            CS && CS->size() == 1)
-          Then = CS->body_front();
-        Ret = If->getElse() ? nullptr : dyn_cast<ReturnStmt>(Then);
-      }
-      std::optional<std::string> Errno =
-          Ret ? errnoSpelling(Ret->getRetValue()) : std::nullopt;
-      if (!Errno)
-        return Unsupported("is tested with code the tool cannot move "
-                           "(only `if (" +
-                           Name + "(...)) return -EXXX;` is)");
-      A.Use = ResultUse::FailReturns;
-      A.ErrorOverride = *Errno;
-      A.Replaced = {If};
-    } else if (isa_and_nonnull<CompoundStmt>(P)) {
-      A.Use = ResultUse::Ignored;
-      A.Replaced = {Call};
-      M.Notes.push_back({Loc, "the result of " + Name +
-                                  "() was ignored; as an mmap action its "
-                                  "failure now fails the mmap"});
-    } else {
-      // ret = f(...);  or  int ret = f(...);
-      const VarDecl *V = nullptr;
-      const Stmt *Holder = nullptr;
-      if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
-          BO && BO->getOpcode() == BO_Assign &&
-          isa_and_nonnull<CompoundStmt>(
-              parentStmt(BO, Ctx, /*SkipParensAndCasts=*/true))) {
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(BO->getLHS())))
-          V = dyn_cast<VarDecl>(DRE->getDecl());
-        Holder = BO;
-      } else if (const auto *DS = dyn_cast_or_null<DeclStmt>(P);
-                 DS && DS->isSingleDecl()) {
-        V = dyn_cast<VarDecl>(DS->getSingleDecl());
-        Holder = DS;
-      }
-      if (!V || !V->isLocalVarDecl() || !Holder)
-        return Unsupported("is used in a way the tool cannot convert");
-      A.Use = ResultUse::Checked;
-      A.ResultVar = V;
-      A.Replaced = {Holder};
-      // The statement after it must test V (or return it).
-      const Stmt *Next = nextStatement(Holder);
-      if (const auto *Ret = dyn_cast_or_null<ReturnStmt>(Next);
-          Ret && isRef(Ret->getRetValue(), V)) {
-        A.Replaced.push_back(Ret);
-        A.Use = ResultUse::Returned;
-      } else if (const ReturnStmt *Fail =
-                     Next ? failureReturn(Next, V) : nullptr) {
-        A.Replaced.push_back(Next);
-        if (!isRef(Fail->getRetValue(), V)) {
-          std::optional<std::string> Errno = errnoSpelling(Fail->getRetValue());
-          if (!Errno)
-            return Unsupported("is turned into a value the tool cannot move");
-          A.ErrorOverride = *Errno;
-        }
-      } else {
-        return Unsupported("is used after the call; the action only runs "
-                           "once the hook has returned");
-      }
-      if (!isa<DeclStmt>(Holder)) {
-        const auto *DS = declStmtOf(V, Ctx);
-        if (!DS || !DS->isSingleDecl() || V->hasInit())
-          return Unsupported("is kept in '" + V->getName().str() +
-                             "', which is declared together with other "
-                             "variables or initialised");
-        A.ResultVarDecl = DS;
-      }
-      if (countRefs(V) != expectedRefs(A))
-        return Unsupported("is kept in '" + V->getName().str() +
-                           "', which is used elsewhere too");
+      return true;
     }
+    if (const auto *If = dyn_cast_or_null<IfStmt>(P);
+        If && strip(If->getCond()) == A.Call)
+      return readTestedResult(A, If);
+    if (isa_and_nonnull<CompoundStmt>(P)) {
+      A.Use = ResultUse::Ignored;
+      A.Replaced = {A.Call};
+      M.Notes.push_back(
+          {A.Call->getBeginLoc(), "the result of " + A.CalleeName +
+                                      "() was ignored; as an mmap action its "
+                                      "failure now fails the mmap"});
+      return true;
+    }
+    return readStoredResult(A, P);
+  }
 
+  /// `if (f(...)) return -EXXX;`
+  bool readTestedResult(MapAction &A, const IfStmt *If) {
+    const std::string &Name = A.CalleeName;
+    const ReturnStmt *Ret = failureReturn(If, nullptr);
+    if (!Ret) {
+      // failureReturn() matched on a variable; here the call is the
+      // condition itself.
+      const Stmt *Then = If->getThen();
+      if (const auto *CS = dyn_cast<CompoundStmt>(Then); CS && CS->size() == 1)
+        Then = CS->body_front();
+      Ret = If->getElse() ? nullptr : dyn_cast<ReturnStmt>(Then);
+    }
+    std::optional<std::string> Errno =
+        Ret ? errnoSpelling(Ret->getRetValue()) : std::nullopt;
+    if (!Errno)
+      return unsupported(A, "is tested with code the tool cannot move "
+                            "(only `if (" +
+                                Name + "(...)) return -EXXX;` is)");
+    A.Use = ResultUse::FailReturns;
+    A.ErrorOverride = *Errno;
+    A.Replaced = {If};
+    return true;
+  }
+
+  /// `ret = f(...);` or `int ret = f(...);`, then a test of ret.
+  bool readStoredResult(MapAction &A, const Stmt *P) {
+    const VarDecl *V = nullptr;
+    const Stmt *Holder = nullptr;
+    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
+        BO && BO->getOpcode() == BO_Assign &&
+        isa_and_nonnull<CompoundStmt>(
+            parentStmt(BO, Ctx, /*SkipParensAndCasts=*/true))) {
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(BO->getLHS())))
+        V = dyn_cast<VarDecl>(DRE->getDecl());
+      Holder = BO;
+    } else if (const auto *DS = dyn_cast_or_null<DeclStmt>(P);
+               DS && DS->isSingleDecl()) {
+      V = dyn_cast<VarDecl>(DS->getSingleDecl());
+      Holder = DS;
+    }
+    if (!V || !V->isLocalVarDecl() || !Holder)
+      return unsupported(A, "is used in a way the tool cannot convert");
+    A.Use = ResultUse::Checked;
+    A.ResultVar = V;
+    A.Replaced = {Holder};
+    // The statement after it must test V (or return it).
+    const Stmt *Next = nextStatement(Holder);
+    if (const auto *Ret = dyn_cast_or_null<ReturnStmt>(Next);
+        Ret && isRef(Ret->getRetValue(), V)) {
+      A.Replaced.push_back(Ret);
+      A.Use = ResultUse::Returned;
+    } else if (const ReturnStmt *Fail =
+                   Next ? failureReturn(Next, V) : nullptr) {
+      A.Replaced.push_back(Next);
+      if (!isRef(Fail->getRetValue(), V)) {
+        std::optional<std::string> Errno = errnoSpelling(Fail->getRetValue());
+        if (!Errno)
+          return unsupported(A, "is turned into a value the tool cannot move");
+        A.ErrorOverride = *Errno;
+      }
+    } else {
+      return unsupported(A, "is used after the call; the action only runs "
+                            "once the hook has returned");
+    }
+    if (!isa<DeclStmt>(Holder)) {
+      const auto *DS = declStmtOf(V, Ctx);
+      if (!DS || !DS->isSingleDecl() || V->hasInit())
+        return unsupported(A, "is kept in '" + V->getName().str() +
+                                  "', which is declared together with other "
+                                  "variables or initialised");
+      A.ResultVarDecl = DS;
+    }
+    if (countRefs(V) != expectedRefs(A))
+      return unsupported(A, "is kept in '" + V->getName().str() +
+                                "', which is used elsewhere too");
+    return true;
+  }
+
+  /// The statements the action replaces must be written in the file and
+  /// sit at the top level of the body, with nothing after them that
+  /// needs the call to have run.
+  bool placeAction(const MapAction &A) {
+    const std::string &Name = A.CalleeName;
+    SourceLocation Loc = A.Call->getBeginLoc();
     for (const Stmt *S : A.Replaced)
       if (!spelledInFile(S)) {
         M.addReason(ReasonCode::MacroSpelled,
                     Name + "() is spelled inside a macro",
                     SM.getExpansionLoc(Loc));
-        return;
+        return false;
       }
-
-    if (A.Use != ResultUse::Returned) {
-      const Stmt *Last = A.Replaced.back();
-      if (A.Use == ResultUse::Ignored)
-        Last = A.Replaced.front();
-      if (parentStmt(Last, Ctx, /*SkipParensAndCasts=*/true) != Body) {
-        M.addReason(ReasonCode::RemapNested,
-                    Name +
-                        "() sits inside a nested block; only a top-level "
-                        "call or a `return " +
-                        Name + "(...)` converts",
-                    Loc);
-        return;
-      }
-      checkCodeAfter(Last, A, Name);
+    if (A.Use == ResultUse::Returned)
+      return true;
+    const Stmt *Last =
+        A.Use == ResultUse::Ignored ? A.Replaced.front() : A.Replaced.back();
+    if (parentStmt(Last, Ctx, /*SkipParensAndCasts=*/true) != TopLevel) {
+      M.addReason(ReasonCode::RemapNested,
+                  Name +
+                      "() sits inside a nested block; only a top-level "
+                      "call or a `return " +
+                      Name + "(...)` converts",
+                  Loc);
+      return false;
     }
+    checkCodeAfter(Last, A, Name);
+    return true;
+  }
 
+  /// The call's arguments as the action takes them: the range, a page
+  /// array that must outlive the hook, a protection other than the vma's.
+  bool readActionArguments(MapAction &A) {
+    const CallExpr *Call = A.Call;
+    const KernelApiEntry &Api = *A.Api;
     unsigned Arity = 0;
     while (Arity < Api.Args.size() && Api.Args[Arity] != ArgRole::None)
       ++Arity;
     if (Call->getNumArgs() != Arity)
-      return Unsupported("comes from a call with an unexpected signature");
+      return unsupported(A, "comes from a call with an unexpected signature");
     // Arguments after the vma.
     for (unsigned I = 1; I < Call->getNumArgs(); ++I)
       A.Args.push_back(Call->getArg(I));
@@ -789,18 +864,13 @@ private:
                         "callback; the action would read it after the hook has "
                         "returned",
                     Call->getArg(PagesArg)->getBeginLoc());
-        return;
+        return false;
       }
     }
     if (int ProtArg = Api.argIndex(ArgRole::Prot);
         ProtArg >= 0 && !asVmaMember(Call->getArg(ProtArg), "vm_page_prot"))
       A.Prot = Call->getArg(ProtArg);
-    line(Loc, Name + "() -> mmap action" +
-                  std::string(A.WholeMapping ? " over the whole mapping" : "") +
-                  (A.ErrorOverride.empty()
-                       ? ""
-                       : ", failure reported as " + A.ErrorOverride));
-    M.Actions.push_back(std::move(A));
+    return true;
   }
 
   /// The legacy call populates page tables with the callback's locks held;
