@@ -561,44 +561,63 @@ private:
          "");
   }
 
+  /// A page-table call becomes its action's lines (a page protection
+  /// first, the `mmap_action_*()` call, the error override, `return 0;`),
+  /// written over the statements it replaces.
   void rewriteAction(const MapAction &A) {
     SourceLocation Loc = A.Call->getBeginLoc();
     std::vector<std::string> Lines;
-    std::string Errno = A.ErrorOverride;
-    const Stmt *First = A.Replaced.front();
-    bool NeedsBraces = false;
-    if (auto Parents = Ctx.getParents(*First); !Parents.empty())
-      NeedsBraces =
-          !Parents[0].get<CompoundStmt>() && A.Use == ResultUse::Returned;
-    std::string Indent = indentationAt(First->getBeginLoc(), Ctx);
-    unsigned Col = columnOf(First->getBeginLoc());
     if (A.Prot) {
       auto Prot = renderExpr(A.Prot);
       if (!Prot)
         return;
       Lines.push_back(D + "->page_prot = " + *Prot + ";");
     }
-    // Arguments the action keeps; their variables stay alive.
     std::vector<std::string> Args;
-    std::vector<const Expr *> Kept;
-    auto Use = [&](unsigned I) {
-      Kept.push_back(A.Args[I]);
-      return Args[I];
-    };
     for (const Expr *Arg : A.Args) {
       auto Text = renderExpr(Arg);
       if (!Text)
         return;
       Args.push_back(*Text);
     }
-    if (A.Prot)
-      Kept.push_back(A.Prot);
     if (A.Api->MinLevel > Req.Level)
       return fail(ReasonCode::NeedsNewerApi, Classification::Blocked,
                   A.CalleeName + "() has a prepare-time twin only from " +
                       ApiLevel{A.Api->MinLevel}.str() + " (" +
                       A.Api->Replacement + ")",
                   Loc);
+    // Arguments the action keeps; their variables stay alive.
+    std::vector<const Expr *> Kept;
+    if (A.Prot)
+      Kept.push_back(A.Prot);
+    if (!addActionCall(A, Args, Kept, Lines))
+      return;
+    if (!A.ErrorOverride.empty()) {
+      if (Req.Level < 702)
+        return fail(ReasonCode::ErrorMapping,
+                    A.CalleeName + "() failure is reported as " +
+                        A.ErrorOverride +
+                        "; mmap actions take an error override only from 7.2 "
+                        "(action.error_override)",
+                    Loc);
+      Lines.push_back(D + "->action.error_override = " + A.ErrorOverride + ";");
+    }
+    if (A.Use == ResultUse::Returned)
+      Lines.push_back("return 0;");
+    replaceWithAction(A, Lines, Kept);
+  }
+
+  /// The `mmap_action_*()` call of \p A's kind (and the check that moves
+  /// into the hook with it), from the rendered \p Args.
+  bool addActionCall(const MapAction &A, const std::vector<std::string> &Args,
+                     std::vector<const Expr *> &Kept,
+                     std::vector<std::string> &Lines) {
+    const Stmt *First = A.Replaced.front();
+    unsigned Col = columnOf(First->getBeginLoc());
+    auto Use = [&](unsigned I) {
+      Kept.push_back(A.Args[I]);
+      return Args[I];
+    };
     switch (A.Kind) {
     case ActionKind::Remap:
     case ActionKind::IoRemap: {
@@ -608,24 +627,29 @@ private:
         Lines.push_back(call(Base + "_full", {D, Use(1)}, Col) + ";");
       else
         Lines.push_back(call(Base, {D, Use(0), Use(1), Use(2)}, Col) + ";");
-      break;
+      return true;
     }
     case ActionKind::SimpleIoRemap:
       Lines.push_back(
           call("mmap_action_simple_ioremap", {D, Use(0), Use(1)}, Col) + ";");
-      break;
+      return true;
     case ActionKind::MapPages:
     case ActionKind::MapPagesZero: {
       // vm_map_pages[_zero]() refused a mapping its array could not fill;
       // the action trusts its caller, so the check moves into the hook.
       // map_kernel_pages ignores pgoff (kernel-api.md 6a): vm_map_pages(),
       // which honours it, starts the array at desc->pgoff.
-      if (A.Args[0]->HasSideEffects(Ctx) || A.Args[1]->HasSideEffects(Ctx))
-        return fail(ReasonCode::RemapResultUse,
-                    A.CalleeName + "() arguments have side effects", Loc);
+      if (A.Args[0]->HasSideEffects(Ctx) || A.Args[1]->HasSideEffects(Ctx)) {
+        fail(ReasonCode::RemapResultUse,
+             A.CalleeName + "() arguments have side effects",
+             A.Call->getBeginLoc());
+        return false;
+      }
+      std::string Indent = indentationAt(First->getBeginLoc(), Ctx);
       Use(0);
-      std::string Fail = "\n" + Indent + "\treturn " +
-                         (Errno.empty() ? "-ENXIO" : Errno) + ";";
+      std::string Fail =
+          "\n" + Indent + "\treturn " +
+          (A.ErrorOverride.empty() ? "-ENXIO" : A.ErrorOverride) + ";";
       std::string Pages = helper("vma_desc_pages") + "(" + D + ")";
       if (A.Kind == ActionKind::MapPages) {
         Lines.push_back("if (" + D + "->pgoff >= " + Use(1) + " ||\n" + Indent +
@@ -640,25 +664,26 @@ private:
         Lines.push_back(
             call("mmap_action_map_kernel_pages_full", {D, Args[0]}, Col) + ";");
       }
-      break;
+      return true;
     }
     }
-    if (!Errno.empty()) {
-      if (Req.Level < 702)
-        return fail(ReasonCode::ErrorMapping,
-                    A.CalleeName + "() failure is reported as " + Errno +
-                        "; mmap actions take an error override only from 7.2 "
-                        "(action.error_override)",
-                    Loc);
-      Lines.push_back(D + "->action.error_override = " + Errno + ";");
-    }
-    if (A.Use == ResultUse::Returned)
-      Lines.push_back("return 0;");
+    return false;
+  }
 
+  /// Writes \p Lines over the first replaced statement (in braces when it
+  /// is the body of an `if`), removes the others and the result variable.
+  void replaceWithAction(const MapAction &A,
+                         const std::vector<std::string> &Lines,
+                         const std::vector<const Expr *> &Kept) {
+    const Stmt *First = A.Replaced.front();
     auto R = range(First);
     if (!R)
       return;
-    std::string Text = llvm::join(Lines, "\n" + Indent);
+    bool NeedsBraces = false;
+    if (auto Parents = Ctx.getParents(*First); !Parents.empty())
+      NeedsBraces =
+          !Parents[0].get<CompoundStmt>() && A.Use == ResultUse::Returned;
+    std::string Indent = indentationAt(First->getBeginLoc(), Ctx);
     CharSourceRange Full = withSemicolon(*R);
     render(Full); // absorb the leaves of the replaced statement
     ReplacedRanges.push_back(
@@ -669,7 +694,7 @@ private:
             {SM.getFileOffset(KR->getBegin()), SM.getFileOffset(KR->getEnd())});
     if (NeedsBraces && Lines.size() > 1)
       return emitBraced(First, Full, Lines);
-    emit(Full, Text);
+    emit(Full, llvm::join(Lines, "\n" + Indent));
     for (size_t I = 1; I < A.Replaced.size(); ++I)
       removeStatement(A.Replaced[I]);
     if (A.ResultVarDecl)
