@@ -79,63 +79,62 @@ bool writeAll(int Fd, const std::string &Data) {
   ::_exit(Ok ? 0 : 3);
 }
 
-} // namespace
+/// The parent side: at most Workers children at a time, each reaped when
+/// its pipe closes or killed at its deadline.
+class Pool {
+public:
+  Pool(size_t Count, const PoolOptions &Opts,
+       const std::function<std::string(size_t)> &Job,
+       const std::function<void(size_t, const JobOutcome &)> &OnDone)
+      : Count(Count), Opts(Opts), Job(Job), OnDone(OnDone), Outcomes(Count),
+        Workers(Opts.Workers ? Opts.Workers : 1) {}
 
-std::vector<JobOutcome>
-runJobs(size_t Count, const PoolOptions &Opts,
-        const std::function<std::string(size_t)> &Job,
-        const std::function<void(size_t, const JobOutcome &)> &OnDone) {
-  std::vector<JobOutcome> Outcomes(Count);
-  std::vector<Running> Active;
-  unsigned Workers = Opts.Workers ? Opts.Workers : 1;
-  size_t Next = 0;
-  // Nothing buffered may be duplicated into the children.
-  llvm::outs().flush();
-  llvm::errs().flush();
-  fflush(nullptr);
-
-  auto Finish = [&](Running &R, JobOutcome O) {
-    O.Seconds = std::chrono::duration<double>(Clock::now() - R.Start).count();
-    Outcomes[R.Index] = std::move(O);
-    if (OnDone)
-      OnDone(R.Index, Outcomes[R.Index]);
-  };
-
-  while (Next < Count || !Active.empty()) {
-    while (Next < Count && Active.size() < Workers) {
-      int Fds[2];
-      if (::pipe2(Fds, O_CLOEXEC) != 0) {
-        JobOutcome O;
-        O.K = JobOutcome::Failed;
-        O.Status = -1;
-        Running R{Next, -1, -1, Clock::now(), {}, true};
-        Finish(R, O);
-        ++Next;
+  std::vector<JobOutcome> run() {
+    // Nothing buffered may be duplicated into the children.
+    llvm::outs().flush();
+    llvm::errs().flush();
+    fflush(nullptr);
+    while (Next < Count || !Active.empty()) {
+      while (Next < Count && Active.size() < Workers)
+        start(Next++);
+      if (Active.empty())
         continue;
-      }
-      pid_t Pid = ::fork();
-      if (Pid == 0) {
-        ::close(Fds[0]);
-        runChild(Fds[1], Next, Job);
-      }
-      ::close(Fds[1]);
-      if (Pid < 0) {
-        ::close(Fds[0]);
-        JobOutcome O;
-        O.K = JobOutcome::Failed;
-        O.Status = -1;
-        Running R{Next, -1, -1, Clock::now(), {}, true};
-        Finish(R, O);
-        ++Next;
-        continue;
-      }
-      Active.push_back({Next, Pid, Fds[0], Clock::now(), {}, false});
-      ++Next;
+      if (!waitForOutput())
+        break;
+      reap();
     }
-    if (Active.empty())
-      continue;
+    return std::move(Outcomes);
+  }
 
-    // Wait for output, an exit (EOF) or the nearest deadline.
+private:
+  void start(size_t Index) {
+    int Fds[2];
+    if (::pipe2(Fds, O_CLOEXEC) != 0)
+      return failToStart(Index);
+    pid_t Pid = ::fork();
+    if (Pid == 0) {
+      ::close(Fds[0]);
+      runChild(Fds[1], Index, Job);
+    }
+    ::close(Fds[1]);
+    if (Pid < 0) {
+      ::close(Fds[0]);
+      return failToStart(Index);
+    }
+    Active.push_back({Index, Pid, Fds[0], Clock::now(), {}, false});
+  }
+
+  void failToStart(size_t Index) {
+    JobOutcome O;
+    O.K = JobOutcome::Failed;
+    O.Status = -1;
+    Running R{Index, -1, -1, Clock::now(), {}, true};
+    finish(R, std::move(O));
+  }
+
+  /// Reads what the children sent until output, an exit (EOF) or the
+  /// nearest deadline. False when poll() fails.
+  bool waitForOutput() {
     std::vector<pollfd> Polls;
     int WaitMs = -1;
     auto Now = Clock::now();
@@ -153,7 +152,7 @@ runJobs(size_t Count, const PoolOptions &Opts,
     }
     int N = ::poll(Polls.data(), Polls.size(), WaitMs);
     if (N < 0 && errno != EINTR)
-      break;
+      return false;
     for (size_t I = 0; I < Active.size(); ++I) {
       if (!(Polls[I].revents & (POLLIN | POLLHUP | POLLERR)))
         continue;
@@ -164,9 +163,12 @@ runJobs(size_t Count, const PoolOptions &Opts,
       else if (Got == 0 || (errno != EINTR && errno != EAGAIN))
         Active[I].Eof = true;
     }
+    return true;
+  }
 
-    // Reap finished children; kill the ones past their deadline.
-    Now = Clock::now();
+  /// Reaps finished children; kills the ones past their deadline.
+  void reap() {
+    auto Now = Clock::now();
     for (size_t I = 0; I < Active.size();) {
       Running &R = Active[I];
       bool Late = Opts.TimeoutSeconds &&
@@ -175,33 +177,65 @@ runJobs(size_t Count, const PoolOptions &Opts,
         ++I;
         continue;
       }
-      JobOutcome O;
-      int Status = 0;
-      if (!R.Eof && Late) {
-        ::kill(R.Pid, SIGKILL);
-        while (::waitpid(R.Pid, &Status, 0) < 0 && errno == EINTR) {
-        }
-        O.K = JobOutcome::TimedOut;
-      } else {
-        while (::waitpid(R.Pid, &Status, 0) < 0 && errno == EINTR) {
-        }
-        if (WIFSIGNALED(Status)) {
-          O.K = JobOutcome::Crashed;
-          O.Status = WTERMSIG(Status);
-        } else if (WIFEXITED(Status) && WEXITSTATUS(Status) == 0) {
-          O.K = JobOutcome::Done;
-          O.Payload = std::move(R.Buffer);
-        } else {
-          O.K = JobOutcome::Failed;
-          O.Status = WIFEXITED(Status) ? WEXITSTATUS(Status) : -1;
-        }
-      }
+      JobOutcome O = R.Eof ? collect(R) : kill(R);
       ::close(R.Fd);
-      Finish(R, std::move(O));
+      finish(R, std::move(O));
       Active.erase(Active.begin() + I);
     }
   }
-  return Outcomes;
+
+  static JobOutcome kill(Running &R) {
+    int Status = 0;
+    ::kill(R.Pid, SIGKILL);
+    while (::waitpid(R.Pid, &Status, 0) < 0 && errno == EINTR) {
+    }
+    JobOutcome O;
+    O.K = JobOutcome::TimedOut;
+    return O;
+  }
+
+  static JobOutcome collect(Running &R) {
+    int Status = 0;
+    while (::waitpid(R.Pid, &Status, 0) < 0 && errno == EINTR) {
+    }
+    JobOutcome O;
+    if (WIFSIGNALED(Status)) {
+      O.K = JobOutcome::Crashed;
+      O.Status = WTERMSIG(Status);
+    } else if (WIFEXITED(Status) && WEXITSTATUS(Status) == 0) {
+      O.K = JobOutcome::Done;
+      O.Payload = std::move(R.Buffer);
+    } else {
+      O.K = JobOutcome::Failed;
+      O.Status = WIFEXITED(Status) ? WEXITSTATUS(Status) : -1;
+    }
+    return O;
+  }
+
+  void finish(Running &R, JobOutcome O) {
+    O.Seconds = std::chrono::duration<double>(Clock::now() - R.Start).count();
+    Outcomes[R.Index] = std::move(O);
+    if (OnDone)
+      OnDone(R.Index, Outcomes[R.Index]);
+  }
+
+  size_t Count;
+  const PoolOptions &Opts;
+  const std::function<std::string(size_t)> &Job;
+  const std::function<void(size_t, const JobOutcome &)> &OnDone;
+  std::vector<JobOutcome> Outcomes;
+  std::vector<Running> Active;
+  unsigned Workers;
+  size_t Next = 0;
+};
+
+} // namespace
+
+std::vector<JobOutcome>
+runJobs(size_t Count, const PoolOptions &Opts,
+        const std::function<std::string(size_t)> &Job,
+        const std::function<void(size_t, const JobOutcome &)> &OnDone) {
+  return Pool(Count, Opts, Job, OnDone).run();
 }
 
 } // namespace mpl
