@@ -48,22 +48,43 @@ bool isHeader(llvm::StringRef Path) { return Path.ends_with(".h"); }
 
 } // namespace
 
-void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
-  std::map<std::string, Group> Groups;
-  std::map<std::string, size_t> UnitOfFile;
-  // Null when the unit's second run (as the definer of another callback)
-  // failed and took its records with it.
-  auto Installed = [&](const Member &M,
-                       const std::string &Name) -> const CrossUnitCallback * {
+/// The steps of the file comment, over the units of one run. A friend of
+/// Runner: it adds units to the run and runs them again.
+class CrossUnitResolver {
+public:
+  CrossUnitResolver(Runner &Run, std::vector<Runner::AnalysedUnit> &Units)
+      : Run(Run), Units(Units) {}
+
+  void resolve() {
+    for (size_t U = 0; U < Units.size(); ++U)
+      collect(U, /*NewGroups=*/true);
+    if (Groups.empty())
+      return;
+    scanMentions();
+    analyseNamingFiles();
+    for (auto &[Name, G] : Groups)
+      findBlockers(Name, G);
+    rerunDefiningUnits();
+    for (auto &[Name, G] : Groups)
+      composeVerdict(Name, G);
+  }
+
+private:
+  /// Null when the unit's second run (as the definer of another callback)
+  /// failed and took its records with it.
+  const CrossUnitCallback *installed(const Member &M,
+                                     const std::string &Name) const {
     for (const CrossUnitCallback &C : Units[M.Unit].Result.CrossUnit)
       if (C.Role == CrossUnitCallback::Installs && C.Name == Name)
         return &C;
     return nullptr;
-  };
-  // Units analysed for a callback join only its group: a callback they
-  // bring of their own was not part of the scan, so its users are unknown.
-  auto Collect = [&](size_t U, bool NewGroups) {
-    AnalysedUnit &A = Units[U];
+  }
+
+  /// 1. The callbacks a unit installs or defines. Units analysed for a
+  /// callback join only its group: a callback they bring of their own was
+  /// not part of the scan, so its users are unknown.
+  void collect(size_t U, bool NewGroups) {
+    Runner::AnalysedUnit &A = Units[U];
     UnitOfFile[A.Command.File] = U;
     if (!A.Decoded)
       return;
@@ -75,44 +96,40 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
           .push_back({U});
       G.DeclFiles.insert(C.DeclFiles.begin(), C.DeclFiles.end());
     }
-  };
-  for (size_t U = 0; U < Units.size(); ++U)
-    Collect(U, /*NewGroups=*/true);
-  if (Groups.empty())
-    return;
-
-  // 2. Who names each callback, within the tree of the unit that named it.
-  std::map<std::string, std::set<std::string>> NamesByScope;
-  std::map<std::string, ScanScope> Scopes;
-  for (auto &[Name, G] : Groups) {
-    const Member &Any =
-        G.Installs.empty() ? G.Defines.front() : G.Installs.front();
-    ScanScope Scope = scanScopeFor(Units[Any.Unit].Command.File);
-    std::string Key = llvm::join(Scope.Dirs, "\n");
-    Scopes[Key] = Scope;
-    NamesByScope[Key].insert(Name);
-  }
-  std::map<std::string, std::vector<SymbolMention>> Mentions;
-  std::map<std::string, std::string> ScopeOfName;
-  for (auto &[Key, Names] : NamesByScope) {
-    for (auto &[Name, Found] : scanForSymbols(Scopes[Key], Names))
-      Mentions[Name] = std::move(Found);
-    for (const std::string &Name : Names)
-      ScopeOfName[Name] = Scopes[Key].describe();
   }
 
-  // 3. Defining files, and other C files that name a callback, are analysed.
-  std::vector<size_t> Extra;
-  auto AddUnit = [&](const std::string &File, const std::string &Callback,
-                     std::string &Why) -> std::optional<size_t> {
+  /// 2. Who names each callback, within the tree of the unit that named it.
+  void scanMentions() {
+    std::map<std::string, std::set<std::string>> NamesByScope;
+    std::map<std::string, ScanScope> Scopes;
+    for (auto &[Name, G] : Groups) {
+      const Member &Any =
+          G.Installs.empty() ? G.Defines.front() : G.Installs.front();
+      ScanScope Scope = scanScopeFor(Units[Any.Unit].Command.File);
+      std::string Key = llvm::join(Scope.Dirs, "\n");
+      Scopes[Key] = Scope;
+      NamesByScope[Key].insert(Name);
+    }
+    for (auto &[Key, Names] : NamesByScope) {
+      for (auto &[Name, Found] : scanForSymbols(Scopes[Key], Names))
+        Mentions[Name] = std::move(Found);
+      for (const std::string &Name : Names)
+        ScopeOfName[Name] = Scopes[Key].describe();
+    }
+  }
+
+  /// The unit of \p File, added to the run (analysed for \p Callback only)
+  /// when it is not part of it yet.
+  std::optional<size_t> addUnit(const std::string &File,
+                                const std::string &Callback, std::string &Why) {
     if (auto It = UnitOfFile.find(File); It != UnitOfFile.end()) {
       Units[It->second].OnlyCallbacks.insert(Callback);
       return It->second;
     }
     UnitCommand U;
-    if (!commandFor(File, U, Why))
+    if (!Run.commandFor(File, U, Why))
       return std::nullopt;
-    AnalysedUnit A;
+    Runner::AnalysedUnit A;
     A.Command = std::move(U);
     A.Requested = false;
     A.OnlyCallbacks.insert(Callback);
@@ -120,52 +137,56 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
     UnitOfFile[File] = Units.size() - 1;
     Extra.push_back(Units.size() - 1);
     return Units.size() - 1;
-  };
-  std::map<std::string, std::set<std::string>> DefinitionFiles;
-  for (auto &[Name, G] : Groups) {
-    std::set<std::string> &Defs = DefinitionFiles[Name];
-    for (const Member &M : G.Defines)
-      Defs.insert(Units[M.Unit].Command.File);
-    std::set<std::string> Static;
-    for (const SymbolMention &M : Mentions[Name])
-      if (M.K == SymbolMention::StaticDefinition)
-        Static.insert(M.File);
-    // Every file with a definition of that name counts, compiled in this
-    // configuration or not: renaming one would leave the other behind.
-    for (const SymbolMention &M : Mentions[Name])
-      if (M.K == SymbolMention::Definition && !isHeader(M.File))
-        Defs.insert(M.File);
-    for (const SymbolMention &M : Mentions[Name]) {
-      if (isHeader(M.File) || Defs.count(M.File) || Static.count(M.File) ||
-          M.K != SymbolMention::Use)
-        continue;
-      // A unit already analysed (named by the user, or added for another
-      // callback) reports this callback's findings too.
-      std::string Why;
-      if (!AddUnit(M.File, Name, Why))
-        G.Blockers.push_back(
-            {ReasonCode::OtherCallers,
-             Classification::Manual,
-             {{M.File, M.Line, M.Column, {}},
-              "'" + Name +
-                  "' is also named in this file, which could not "
-                  "be analysed (" +
-                  Why + ")"}});
-    }
-  }
-  if (!Extra.empty()) {
-    runUnits(Units, Extra, false);
-    for (size_t U : Extra)
-      Collect(U, /*NewGroups=*/false);
   }
 
-  // What stops the conversion outside the defining unit.
-  for (auto &[Name, G] : Groups) {
+  /// 3. Defining files, and other C files that name a callback, are
+  /// analysed.
+  void analyseNamingFiles() {
+    for (auto &[Name, G] : Groups) {
+      std::set<std::string> &Defs = DefinitionFiles[Name];
+      for (const Member &M : G.Defines)
+        Defs.insert(Units[M.Unit].Command.File);
+      std::set<std::string> Static;
+      for (const SymbolMention &M : Mentions[Name])
+        if (M.K == SymbolMention::StaticDefinition)
+          Static.insert(M.File);
+      // Every file with a definition of that name counts, compiled in this
+      // configuration or not: renaming one would leave the other behind.
+      for (const SymbolMention &M : Mentions[Name])
+        if (M.K == SymbolMention::Definition && !isHeader(M.File))
+          Defs.insert(M.File);
+      for (const SymbolMention &M : Mentions[Name]) {
+        if (isHeader(M.File) || Defs.count(M.File) || Static.count(M.File) ||
+            M.K != SymbolMention::Use)
+          continue;
+        // A unit already analysed (named by the user, or added for another
+        // callback) reports this callback's findings too.
+        std::string Why;
+        if (!addUnit(M.File, Name, Why))
+          G.Blockers.push_back(
+              {ReasonCode::OtherCallers,
+               Classification::Manual,
+               {{M.File, M.Line, M.Column, {}},
+                "'" + Name +
+                    "' is also named in this file, which could not "
+                    "be analysed (" +
+                    Why + ")"}});
+      }
+    }
+    if (!Extra.empty()) {
+      Run.runUnits(Units, Extra, false);
+      for (size_t U : Extra)
+        collect(U, /*NewGroups=*/false);
+    }
+  }
+
+  /// What stops the conversion outside the defining unit.
+  void findBlockers(const std::string &Name, Group &G) {
     std::set<std::string> Analysed;
     for (const Member &M : G.Installs) {
-      const AnalysedUnit &A = Units[M.Unit];
+      const Runner::AnalysedUnit &A = Units[M.Unit];
       Analysed.insert(A.Command.File);
-      const CrossUnitCallback *Record = Installed(M, Name);
+      const CrossUnitCallback *Record = installed(M, Name);
       if (!Record)
         continue;
       const CrossUnitCallback &C = *Record;
@@ -208,7 +229,7 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
                          "' is also named in this file, which could "
                          "not be analysed (" +
                          Units[Unit->second].Outcome.describe(
-                             Opts.TimeoutSeconds) +
+                             Run.Opts.TimeoutSeconds) +
                          ")"
                    : "'" + Name +
                          "' is also named here, outside an ops "
@@ -223,47 +244,50 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
                       llvm::join(Defs, ", ") + ")";
   }
 
-  // 4. The defining units, with what the others found.
-  std::vector<size_t> Definers;
-  for (auto &[Name, G] : Groups) {
-    if (!G.NotAnalysed.empty())
-      continue;
-    for (const std::string &File : DefinitionFiles[Name]) {
-      std::string Why;
-      std::optional<size_t> U = AddUnit(File, Name, Why);
-      if (!U) {
-        G.NotAnalysed = "its definition in " + File +
-                        " could not be analysed (" + Why + ")";
+  /// 4. The defining units, with what the others found.
+  void rerunDefiningUnits() {
+    std::vector<size_t> Definers;
+    for (auto &[Name, G] : Groups) {
+      if (!G.NotAnalysed.empty())
         continue;
+      for (const std::string &File : DefinitionFiles[Name]) {
+        std::string Why;
+        std::optional<size_t> U = addUnit(File, Name, Why);
+        if (!U) {
+          G.NotAnalysed = "its definition in " + File +
+                          " could not be analysed (" + Why + ")";
+          continue;
+        }
+        UsedElsewhere &Facts = Units[*U].DefinedHere[Name];
+        for (const Member &M : G.Installs)
+          if (const CrossUnitCallback *C = installed(M, Name))
+            for (const HookSite &S : C->Sites)
+              Facts.Installs.push_back(S.Where);
+        Facts.Blockers = G.Blockers;
+        Facts.SiteSilenced = G.SiteSilenced;
+        if (std::find(Definers.begin(), Definers.end(), *U) == Definers.end())
+          Definers.push_back(*U);
       }
-      UsedElsewhere &Facts = Units[*U].DefinedHere[Name];
-      for (const Member &M : G.Installs)
-        if (const CrossUnitCallback *C = Installed(M, Name))
-          for (const HookSite &S : C->Sites)
-            Facts.Installs.push_back(S.Where);
-      Facts.Blockers = G.Blockers;
-      Facts.SiteSilenced = G.SiteSilenced;
-      if (std::find(Definers.begin(), Definers.end(), *U) == Definers.end())
-        Definers.push_back(*U);
     }
+    // The defining units run again with those facts; the new results
+    // replace their first ones.
+    Run.runUnits(Units, Definers, false);
   }
-  // The defining units run again with those facts; the new results
-  // replace their first ones.
-  runUnits(Units, Definers, false);
 
-  // 5. One verdict per callback, every site composed from it.
-  for (auto &[Name, G] : Groups) {
+  /// The defining unit's record of \p Name, or why there is none (set in
+  /// G.NotAnalysed).
+  const CrossUnitCallback *definitionOf(const std::string &Name, Group &G,
+                                        const Runner::AnalysedUnit *&Definer) {
     const CrossUnitCallback *Definition = nullptr;
-    const AnalysedUnit *Definer = nullptr;
     for (const std::string &File : DefinitionFiles[Name]) {
       auto It = UnitOfFile.find(File);
       if (!G.NotAnalysed.empty() || It == UnitOfFile.end())
         continue;
-      const AnalysedUnit &A = Units[It->second];
+      const Runner::AnalysedUnit &A = Units[It->second];
       if (!A.Decoded) {
         G.NotAnalysed = "its definition in " + File +
                         " could not be analysed (" +
-                        A.Outcome.describe(Opts.TimeoutSeconds) + ")";
+                        A.Outcome.describe(Run.Opts.TimeoutSeconds) + ")";
         continue;
       }
       if (!A.clean()) {
@@ -283,39 +307,47 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
     if (!Definition && G.NotAnalysed.empty())
       G.NotAnalysed = "no definition of '" + Name + "' was compiled in " +
                       llvm::join(DefinitionFiles[Name], ", ");
+    return Definition;
+  }
+
+  /// 5. One verdict per callback, every site composed from it.
+  void composeVerdict(const std::string &Name, Group &G) {
+    const Runner::AnalysedUnit *Definer = nullptr;
+    const CrossUnitCallback *Definition = definitionOf(Name, G, Definer);
     bool Resolved = Definition && G.NotAnalysed.empty();
 
     bool Convertible =
         Resolved && Definition->Verdict.Class == Classification::Convertible &&
         !Definition->Verdict.Edits.empty();
-    UnitFixes Group;
+    Runner::UnitFixes Change;
     if (Convertible) {
-      Group.MainFiles.push_back(Definer->Command.File);
-      Group.Edits = Definition->Verdict.Edits;
+      Change.MainFiles.push_back(Definer->Command.File);
+      Change.Edits = Definition->Verdict.Edits;
       for (const Member &M : G.Installs) {
-        const AnalysedUnit &A = Units[M.Unit];
-        const CrossUnitCallback *C = Installed(M, Name);
+        const Runner::AnalysedUnit &A = Units[M.Unit];
+        const CrossUnitCallback *C = installed(M, Name);
         Convertible &= A.clean() && C && !C->Edits.empty();
         if (!C)
           continue;
-        Group.MainFiles.push_back(A.Command.File);
-        Group.Edits.insert(Group.Edits.end(), C->Edits.begin(), C->Edits.end());
+        Change.MainFiles.push_back(A.Command.File);
+        Change.Edits.insert(Change.Edits.end(), C->Edits.begin(),
+                            C->Edits.end());
       }
     }
     // The edits also ride on one site's finding (--export-fixes, JSON);
     // its unit's fixes then hold them too, which changes nothing: identical
     // edits are merged, and either verification refuses them all.
-    bool FixAttached = !Convertible || !Opts.CollectFixes;
+    bool FixAttached = !Convertible || !Run.Opts.CollectFixes;
     auto AttachFix = [&](Finding &F) {
       if (!FixAttached)
-        F.Fix = Group.Edits;
+        F.Fix = Change.Edits;
       FixAttached = true;
     };
 
     // The defining unit's own sites already carry the verdict; their edits
     // are the group's.
     if (Resolved)
-      for (AnalysedUnit &A : Units)
+      for (Runner::AnalysedUnit &A : Units)
         if (&A == Definer)
           for (unsigned I : Definition->SiteFindings) {
             if (I == CrossUnitCallback::NoFinding)
@@ -325,8 +357,8 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
             AttachFix(A.Result.Findings[I]);
           }
     for (const Member &M : G.Installs) {
-      AnalysedUnit &A = Units[M.Unit];
-      const CrossUnitCallback *Record = Installed(M, Name);
+      Runner::AnalysedUnit &A = Units[M.Unit];
+      const CrossUnitCallback *Record = installed(M, Name);
       if (!Record)
         continue;
       const CrossUnitCallback &C = *Record;
@@ -362,9 +394,23 @@ void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
         A.Result.Findings[C.SiteFindings[K]] = std::move(F);
       }
     }
-    if (Convertible && Opts.CollectFixes)
-      Fixes.push_back(std::move(Group));
+    if (Convertible && Run.Opts.CollectFixes)
+      Run.Fixes.push_back(std::move(Change));
   }
+
+  Runner &Run;
+  std::vector<Runner::AnalysedUnit> &Units;
+  std::map<std::string, Group> Groups;
+  std::map<std::string, size_t> UnitOfFile;
+  std::map<std::string, std::vector<SymbolMention>> Mentions;
+  std::map<std::string, std::string> ScopeOfName;
+  std::map<std::string, std::set<std::string>> DefinitionFiles;
+  /// Units added to the run by addUnit().
+  std::vector<size_t> Extra;
+};
+
+void Runner::resolveCrossUnit(std::vector<AnalysedUnit> &Units) {
+  CrossUnitResolver(*this, Units).resolve();
 }
 
 } // namespace mpl

@@ -58,6 +58,8 @@ struct UnitCommand {
 };
 
 class Runner {
+  friend class CrossUnitResolver;
+
 public:
   Runner(const clang::tooling::CompilationDatabase &DB, RunnerOptions Opts,
          CommandSanitizer &Sanitizer);
