@@ -1,6 +1,7 @@
 //===- FindingSink.cpp ----------------------------------------------------===//
 #include "core/FindingSink.h"
 #include "matchers/SourceText.h"
+#include "llvm/ADT/STLExtras.h"
 
 namespace mpl {
 
@@ -16,6 +17,22 @@ Position FindingSink::position(clang::SourceLocation Loc, bool Spelling) const {
   }
   P.Loc = FileLoc;
   return P;
+}
+
+void FindingSink::addReasons(const CallbackModel &M, const char *Check,
+                             std::initializer_list<ReasonCode> Codes,
+                             llvm::StringRef Prefix) {
+  for (const Reason &R : M.Reasons) {
+    if (llvm::find(Codes, R.Code) == Codes.end())
+      continue;
+    Finding F;
+    F.Check = Check;
+    F.Where = position(R.Loc);
+    F.Callback = M.Definition ? M.Definition->getNameAsString() : "";
+    F.Message = (Prefix + R.Message).str();
+    F.Reasons = {reasonId(R.Code)};
+    add(std::move(F));
+  }
 }
 
 bool FindingSink::silenced(const Finding &F) const {

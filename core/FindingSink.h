@@ -11,6 +11,7 @@
 
 #include "core/Engine.h"
 #include "clang/Basic/SourceManager.h"
+#include <initializer_list>
 #include <optional>
 
 namespace mpl {
@@ -27,6 +28,12 @@ public:
 
   /// The index of \p F in the unit's findings, unless it was dropped.
   std::optional<unsigned> add(Finding F);
+
+  /// One finding of \p Check per reason of \p M whose code is one of
+  /// \p Codes, worded \p Prefix + the reason's message.
+  void addReasons(const CallbackModel &M, const char *Check,
+                  std::initializer_list<ReasonCode> Codes,
+                  llvm::StringRef Prefix);
 
   /// Would \p F be dropped?
   bool silenced(const Finding &F) const;

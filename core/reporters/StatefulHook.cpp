@@ -12,17 +12,8 @@ using namespace clang;
 namespace mpl {
 
 void reportStatefulCalls(FindingSink &Sink, const CallbackModel &M) {
-  for (const Reason &R : M.Reasons) {
-    if (R.Code != ReasonCode::StateInHook)
-      continue;
-    Finding F;
-    F.Check = check::StatefulHook;
-    F.Where = Sink.position(R.Loc);
-    F.Callback = M.Definition ? M.Definition->getNameAsString() : "";
-    F.Message = "the mmap hook " + R.Message;
-    F.Reasons = {reasonId(R.Code)};
-    Sink.add(std::move(F));
-  }
+  Sink.addReasons(M, check::StatefulHook, {ReasonCode::StateInHook},
+                  "the mmap hook ");
 }
 
 void reportUnbalancedMapped(FindingSink &Sink, const FunctionDecl *Hook,

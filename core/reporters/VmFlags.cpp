@@ -88,18 +88,9 @@ void reportFlagUses(FindingSink &Sink, const CallbackModel &M, unsigned Level,
     F.Fix = Edits;
     Sink.add(std::move(F));
   }
-  for (const Reason &R : M.Reasons) {
-    if (R.Code != ReasonCode::FlagsUnknownMask &&
-        R.Code != ReasonCode::FlagsExpression)
-      continue;
-    Finding F;
-    F.Check = check::VmFlags;
-    F.Where = Sink.position(R.Loc);
-    F.Callback = M.Definition ? M.Definition->getNameAsString() : "";
-    F.Message = "VMA flag use cannot be converted: " + R.Message;
-    F.Reasons = {reasonId(R.Code)};
-    Sink.add(std::move(F));
-  }
+  Sink.addReasons(M, check::VmFlags,
+                  {ReasonCode::FlagsUnknownMask, ReasonCode::FlagsExpression},
+                  "VMA flag use cannot be converted: ");
 }
 
 } // namespace mpl

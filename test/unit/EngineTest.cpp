@@ -61,27 +61,8 @@ Analysis analyze(llvm::StringRef Code, EngineOptions Opts = EngineOptions()) {
   return A;
 }
 
-const char *Legacy = R"(#include <linux/fs.h>
-#include <linux/mm.h>
-
-static unsigned long cv_pfn;
-
-static int cv_mmap(struct file *file, struct vm_area_struct *vma)
-{
-	if (vma_pages(vma) > 4)
-		return -EINVAL;
-	vm_flags_set(vma, VM_IO | VM_DONTEXPAND);
-	return remap_pfn_range(vma, vma->vm_start, cv_pfn,
-			       vma->vm_end - vma->vm_start,
-			       vma->vm_page_prot);
-}
-
-static const struct file_operations cv_fops = {
-	.mmap = cv_mmap,
-};
-)";
-
-const char *Converted = R"(#include <linux/fs.h>
+const char *Converted = R"(// A convertible callback (cli-tree tests).
+#include <linux/fs.h>
 #include <linux/mm.h>
 
 static unsigned long cv_pfn;
@@ -101,14 +82,15 @@ static const struct file_operations cv_fops = {
 )";
 
 TEST(Engine, ConvertsALegacyCallbackAndTheResultIsSilent) {
+  std::string Legacy = readSourceFile(ConvertibleDriver);
   Analysis A = analyze(Legacy);
   ASSERT_FALSE(A.CompilerErrors);
-  const Finding *Hook = A.find(check::LegacyHook, 17);
+  const Finding *Hook = A.find(check::LegacyHook, 18);
   ASSERT_TRUE(Hook);
   EXPECT_EQ(Hook->Callback, "cv_mmap");
   EXPECT_EQ(Hook->Class, Classification::Convertible);
   EXPECT_TRUE(Hook->Fixable);
-  const Finding *Flags = A.find(check::VmFlags, 10);
+  const Finding *Flags = A.find(check::VmFlags, 11);
   ASSERT_TRUE(Flags);
   EXPECT_EQ(Flags->Message, "VMA flags are set on the descriptor by bit "
                             "number: vma_desc_set_flags(desc, VMA_IO_BIT, "
@@ -122,6 +104,7 @@ TEST(Engine, ConvertsALegacyCallbackAndTheResultIsSilent) {
 }
 
 TEST(Engine, TheSuffixNamesTheConvertedCallback) {
+  std::string Legacy = readSourceFile(ConvertibleDriver);
   EngineOptions Opts;
   Opts.Suffix = "_desc";
   Analysis A = analyze(Legacy, Opts);
@@ -179,10 +162,10 @@ static const struct file_operations big_fops = {
 }
 
 TEST(Engine, NothingIsConvertedInAUnitWithCompilerErrors) {
-  std::string Code = std::string(Legacy) + "int broken = ;\n";
+  std::string Code = readSourceFile(ConvertibleDriver) + "int broken = ;\n";
   Analysis A = analyze(Code);
   ASSERT_TRUE(A.CompilerErrors);
-  const Finding *Hook = A.find(check::LegacyHook, 17);
+  const Finding *Hook = A.find(check::LegacyHook, 18);
   ASSERT_TRUE(Hook);
   EXPECT_EQ(Hook->Class, Classification::Manual);
   EXPECT_EQ(Hook->Reasons, std::vector<std::string>{"does-not-compile"});
@@ -195,7 +178,7 @@ TEST(Engine, NothingIsConvertedInAUnitWithCompilerErrors) {
 TEST(Engine, DisabledChecksReportNothing) {
   EngineOptions Opts;
   Opts.Checks = CheckFilter("-*,mmap-prepare-vm-flags");
-  Analysis A = analyze(Legacy, Opts);
+  Analysis A = analyze(readSourceFile(ConvertibleDriver), Opts);
   ASSERT_FALSE(A.Result.Findings.empty());
   for (const Finding &F : A.Result.Findings)
     EXPECT_EQ(F.Check, check::VmFlags);

@@ -8,24 +8,6 @@ using namespace mpl;
 
 namespace {
 
-const char *Convertible = R"(#include <linux/fs.h>
-#include <linux/mm.h>
-
-static unsigned long cv_pfn;
-
-static int cv_mmap(struct file *file, struct vm_area_struct *vma)
-{
-	vm_flags_set(vma, VM_IO | VM_DONTEXPAND);
-	return remap_pfn_range(vma, vma->vm_start, cv_pfn,
-			       vma->vm_end - vma->vm_start,
-			       vma->vm_page_prot);
-}
-
-static const struct file_operations cv_fops = {
-	.mmap = cv_mmap,
-};
-)";
-
 const char *Broken = R"(#include <linux/fs.h>
 
 static int broken_mmap(struct file *file, struct vm_area_struct *vma)
@@ -60,7 +42,7 @@ protected:
 };
 
 TEST_F(RunnerTest, ConvertsAndReparsesAConvertibleCallback) {
-  std::string File = Dir.write("cv.c", Convertible);
+  std::string File = Dir.write("cv.c", readSourceFile(ConvertibleDriver));
   Opts.CollectFixes = true;
   Runner Run(DB, Opts, Sanitizer);
   Report R = Run.analyze({File});
@@ -74,7 +56,7 @@ TEST_F(RunnerTest, ConvertsAndReparsesAConvertibleCallback) {
   std::map<std::string, FileRewrite> Rewrites = Run.prepareRewrites(R);
   EXPECT_TRUE(R.Errors.empty());
   ASSERT_EQ(Rewrites.count(File), 1u);
-  EXPECT_EQ(Rewrites[File].Before, Convertible);
+  EXPECT_EQ(Rewrites[File].Before, readSourceFile(ConvertibleDriver));
   EXPECT_NE(Rewrites[File].After.find(".mmap_prepare = cv_mmap_prepare,"),
             std::string::npos);
   EXPECT_EQ(Run.changeSets(Rewrites),
@@ -82,7 +64,7 @@ TEST_F(RunnerTest, ConvertsAndReparsesAConvertibleCallback) {
 }
 
 TEST_F(RunnerTest, AUnitThatDoesNotCompileIsManualWithoutFixes) {
-  std::string Good = Dir.write("cv.c", Convertible);
+  std::string Good = Dir.write("cv.c", readSourceFile(ConvertibleDriver));
   std::string Bad = Dir.write("broken.c", Broken);
   Opts.CollectFixes = true;
   Runner Run(DB, Opts, Sanitizer);
@@ -116,7 +98,7 @@ TEST_F(RunnerTest, ThePrefilterSkipsUnitsThatCannotHoldAFinding) {
 }
 
 TEST_F(RunnerTest, BadInputIsAnErrorNamingTheFileAndTheRunGoesOn) {
-  std::string Good = Dir.write("cv.c", Convertible);
+  std::string Good = Dir.write("cv.c", readSourceFile(ConvertibleDriver));
   std::string Binary = Dir.write("bin.c", llvm::StringRef("a\0b", 3));
   Runner Run(DB, Opts, Sanitizer);
   Report R = Run.analyze({Dir.path() + "/none.c", Binary, Good});

@@ -3,6 +3,7 @@
 #define MPL_TEST_UNIT_SCRATCHDIR_H
 
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include "gtest/gtest.h"
@@ -35,6 +36,17 @@ public:
 private:
   llvm::SmallString<256> Dir;
 };
+
+/// A file of the source tree (a lit test's input, shared with the unit
+/// tests so that one fixture serves both).
+inline std::string readSourceFile(llvm::StringRef RelPath) {
+  auto Buffer = llvm::MemoryBuffer::getFile(MPL_SOURCE_DIR "/" + RelPath);
+  EXPECT_TRUE(bool(Buffer)) << RelPath.str();
+  return Buffer ? (*Buffer)->getBuffer().str() : std::string();
+}
+
+/// A convertible legacy callback (its `.mmap =` on line 18).
+inline const char *ConvertibleDriver = "test/checks/bad-input/Inputs/good.c";
 
 /// The compiler flags of the lit tests (%kflags): the mock kernel headers.
 inline std::vector<std::string> mockKernelFlags() {
