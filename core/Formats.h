@@ -90,6 +90,8 @@ struct PatchInput {
   std::string Prefix;
   /// Callbacks converted by this change.
   std::vector<std::string> Callbacks;
+  /// "Name <email>" of a Signed-off-by: trailer (--signoff); empty: none.
+  std::string SignedOffBy;
 };
 /// One git format-patch mail (headers, body, diff, no diffstat).
 std::string formatPatch(const PatchInput &P, llvm::StringRef From,

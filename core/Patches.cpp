@@ -75,8 +75,10 @@ std::string formatPatch(const PatchInput &P, llvm::StringRef From,
      << (P.Files.size() == 1 ? "; the converted file was\n"
                                "checked to compile.\n"
                              : "; every translation unit the change\n"
-                               "touches was checked to compile.\n")
-     << "---\n";
+                               "touches was checked to compile.\n");
+  if (!P.SignedOffBy.empty())
+    OS << "\nSigned-off-by: " << P.SignedOffBy << "\n";
+  OS << "---\n";
   for (const PatchFile &F : P.Files)
     OS << "diff --git a/" << F.RelPath << " b/" << F.RelPath << "\n"
        << unifiedDiff("a/" + F.RelPath, "b/" + F.RelPath, F.Before, F.After);

@@ -56,13 +56,91 @@ std::string slug(StringRef S) {
   return Out;
 }
 
+std::string realPath(StringRef Path) {
+  SmallString<256> Real;
+  if (sys::fs::real_path(Path, Real))
+    return Path.str();
+  return std::string(Real.str());
+}
+
+/// The kernel's top-level Makefile sets VERSION and PATCHLEVEL at the start
+/// of a line; no Makefile below it does.
+bool isKernelTopMakefile(StringRef Dir) {
+  SmallString<256> Makefile(Dir);
+  sys::path::append(Makefile, "Makefile");
+  auto Buffer = MemoryBuffer::getFile(Makefile);
+  if (!Buffer)
+    return false;
+  StringRef Text = (*Buffer)->getBuffer().take_front(4096);
+  return (Text.starts_with("VERSION =") || Text.contains("\nVERSION =")) &&
+         Text.contains("\nPATCHLEVEL =");
+}
+
 } // namespace
 
-void writePatchSeries(StringRef PatchesDir,
+std::string treeRootOf(StringRef File) {
+  std::string Dir = realPath(sys::path::parent_path(File));
+  if (auto Top = capture({"git", "-C", Dir, "rev-parse", "--show-toplevel"}))
+    return realPath(StringRef(*Top).trim());
+  for (StringRef D = Dir; !D.empty(); D = sys::path::parent_path(D))
+    if (isKernelTopMakefile(D))
+      return D.str();
+  return "";
+}
+
+std::string patchAuthor(StringRef Explicit, StringRef Root,
+                        std::string &Error) {
+  auto Valid = [](StringRef Ident) {
+    size_t Open = Ident.find(" <");
+    return Open != StringRef::npos && Open > 0 && Ident.ends_with(">") &&
+           Ident.find('@', Open) != StringRef::npos;
+  };
+  if (!Explicit.empty()) {
+    if (Valid(Explicit.trim()))
+      return Explicit.trim().str();
+    Error = "--author expects 'Name <email>', got '" + Explicit.str() + "'";
+    return "";
+  }
+  const char *EnvName = getenv("GIT_AUTHOR_NAME");
+  const char *EnvMail = getenv("GIT_AUTHOR_EMAIL");
+  if (EnvName && EnvMail && *EnvName && *EnvMail)
+    return std::string(EnvName) + " <" + EnvMail + ">";
+  std::string Where = Root.empty() ? std::string(".") : Root.str();
+  auto Name = capture({"git", "-C", Where, "config", "user.name"});
+  auto Mail = capture({"git", "-C", Where, "config", "user.email"});
+  if (Name && Mail && !StringRef(*Name).trim().empty() &&
+      !StringRef(*Mail).trim().empty())
+    return StringRef(*Name).trim().str() + " <" +
+           StringRef(*Mail).trim().str() + ">";
+  Error = "--patches needs an author: set git config user.name and "
+          "user.email (or GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL), or pass "
+          "--author='Name <email>'";
+  return "";
+}
+
+std::string pathInTree(StringRef Path, StringRef Root) {
+  if (Root.empty())
+    return Path.str();
+  std::string Real = realPath(Path);
+  std::string Shown = displayPath(Real, Root);
+  return Shown == Real ? displayPath(Path, Root) : Shown;
+}
+
+void writePatchSeries(const PatchOptions &Opts,
                       const std::map<std::string, FileRewrite> &Rewrites,
                       const std::vector<std::vector<std::string>> &ChangeSets,
                       StringRef FallbackRoot, Report &Out) {
   const Report &R = Out;
+  StringRef PatchesDir = Opts.Dir;
+  if (ChangeSets.empty())
+    return;
+  std::string FirstRoot = treeRootOf(ChangeSets.front().front());
+  std::string AuthorError;
+  std::string From = patchAuthor(Opts.Author, FirstRoot, AuthorError);
+  if (From.empty()) {
+    Out.Errors.push_back({PatchesDir.str(), AuthorError});
+    return;
+  }
   if (std::error_code EC = sys::fs::create_directories(PatchesDir)) {
     Out.Errors.push_back(
         {PatchesDir.str(),
@@ -79,13 +157,11 @@ void writePatchSeries(StringRef PatchesDir,
         Path = F;
         break;
       }
-    std::string Dir(sys::path::parent_path(Path));
-    std::string Root(FallbackRoot);
+    // Paths and the subject are relative to the top of the tree, whatever
+    // the database's paths are; the prefix follows the file's history.
+    std::string Root = treeRootOf(Path);
     std::string Prefix;
-    std::string From = "mmap-prepare-lint <mmap-prepare-lint@localhost>";
-    if (auto Top =
-            capture({"git", "-C", Dir, "rev-parse", "--show-toplevel"})) {
-      Root = StringRef(*Top).trim().str();
+    if (!Root.empty()) {
       if (auto Log = capture({"git", "-C", Root, "log", "-n", "30",
                               "--format=%s", "--", Path})) {
         SmallVector<StringRef, 32> Lines;
@@ -93,21 +169,20 @@ void writePatchSeries(StringRef PatchesDir,
         Prefix = prefixFromSubjects(
             std::vector<std::string>(Lines.begin(), Lines.end()));
       }
-      auto Name = capture({"git", "-C", Root, "config", "user.name"});
-      auto Mail = capture({"git", "-C", Root, "config", "user.email"});
-      if (Name && Mail)
-        From = StringRef(*Name).trim().str() + " <" +
-               StringRef(*Mail).trim().str() + ">";
+    } else {
+      Root = realPath(FallbackRoot);
     }
     if (Prefix.empty())
-      Prefix = prefixFromPath(displayPath(Path, Root));
+      Prefix = prefixFromPath(pathInTree(Path, Root));
     PatchInput P;
     P.Prefix = Prefix;
+    if (Opts.Signoff)
+      P.SignedOffBy = From;
     std::set<std::string> Seen;
     for (const std::string &File : Change) {
       const FileRewrite &Rewrite = Rewrites.at(File);
       P.Files.push_back(
-          {displayPath(File, Root), Rewrite.Before, Rewrite.After});
+          {pathInTree(File, Root), Rewrite.Before, Rewrite.After});
       for (const Finding &F : R.Findings)
         for (const Edit &E : F.Fix)
           if (E.File == File && !F.Callback.empty() &&

@@ -16,10 +16,36 @@
 
 namespace mpl {
 
-/// Writes the mails of \p ChangeSets (files of \p Rewrites) into \p Dir.
-/// \p FallbackRoot is the tree's top when git does not know it. Files that
-/// cannot be written become errors of \p Out.
-void writePatchSeries(llvm::StringRef Dir,
+struct PatchOptions {
+  /// --patches: where the mails go.
+  std::string Dir;
+  /// --author: "Name <email>"; empty: the tree's git identity.
+  std::string Author;
+  /// --signoff: a Signed-off-by: trailer of the author, as
+  /// `git format-patch -s` writes it.
+  bool Signoff = false;
+};
+
+/// The top of the source tree holding \p File: its git work tree, or the
+/// nearest directory whose Makefile is the kernel's top-level one (it sets
+/// VERSION and PATCHLEVEL). Empty when neither is found. Real paths.
+std::string treeRootOf(llvm::StringRef File);
+
+/// The mails' author: \p Explicit (--author), else GIT_AUTHOR_NAME and
+/// GIT_AUTHOR_EMAIL, else `git config user.name`/`user.email` as seen from
+/// \p Root. Never made up: empty, with \p Error saying how to set one.
+std::string patchAuthor(llvm::StringRef Explicit, llvm::StringRef Root,
+                        std::string &Error);
+
+/// \p Path relative to \p Root when it lies inside it (both resolved to
+/// real paths), else \p Path.
+std::string pathInTree(llvm::StringRef Path, llvm::StringRef Root);
+
+/// Writes the mails of \p ChangeSets (files of \p Rewrites) into
+/// Opts.Dir. \p FallbackRoot is the tree's top when neither git nor a
+/// kernel Makefile names one. Files that cannot be written, and a missing
+/// author, become errors of \p Out.
+void writePatchSeries(const PatchOptions &Opts,
                       const std::map<std::string, FileRewrite> &Rewrites,
                       const std::vector<std::vector<std::string>> &ChangeSets,
                       llvm::StringRef FallbackRoot, Report &Out);

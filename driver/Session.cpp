@@ -96,9 +96,8 @@ void writeEdits(const SessionOptions &Opts, Runner &Run, const Database &DB,
     writeOutputFile(Opts.ExportFixes,
                     exportFixesYaml(R, Kept, Main, Root, Lines), R);
   }
-  if (!Opts.PatchesDir.empty())
-    writePatchSeries(Opts.PatchesDir, Rewrites, Run.changeSets(Rewrites), Root,
-                     R);
+  if (!Opts.Patches.Dir.empty())
+    writePatchSeries(Opts.Patches, Rewrites, Run.changeSets(Rewrites), Root, R);
 }
 
 void printReport(const SessionOptions &Opts, const Report &R, const Gate &G,
@@ -168,6 +167,9 @@ int reportFatal(const llvm::Twine &Message) {
 int runSession(SessionOptions Opts, GivenCommands Given) {
   if (Opts.Fix && Opts.Diff)
     return reportFatal("--fix and --diff exclude each other");
+  if (Opts.Patches.Dir.empty() &&
+      (!Opts.Patches.Author.empty() || Opts.Patches.Signoff))
+    return reportFatal("--author and --signoff apply to --patches");
   bool Kbuild = Given.Kbuild.has_value();
   bool TreeRun = !Given.Fixed;
   Database DB;
@@ -176,7 +178,7 @@ int runSession(SessionOptions Opts, GivenCommands Given) {
     return reportFatal(Error);
 
   Opts.Run.CollectFixes = Opts.Fix || Opts.Diff || !Opts.ExportFixes.empty() ||
-                          !Opts.PatchesDir.empty();
+                          !Opts.Patches.Dir.empty();
   Opts.Run.Progress = !Kbuild && !Opts.Quiet;
   CommandSanitizer Sanitizer(Opts.CacheDir.empty() ? defaultCacheDir()
                                                    : Opts.CacheDir,

@@ -15,6 +15,7 @@
 #include "core/Formats.h"
 #include "driver/Gate.h"
 #include "driver/Kbuild.h"
+#include "driver/PatchSeries.h"
 #include "driver/Runner.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include <memory>
@@ -48,7 +49,8 @@ struct SessionOptions {
   /// --summary-by: the summary table, also for runs on given flags.
   std::optional<SummaryBy> SummaryTable;
   std::string ExportFixes;
-  std::string PatchesDir;
+  /// --patches (its Dir empty: no mails), --author, --signoff.
+  PatchOptions Patches;
   std::string SarifHelpUriBase;
   GateOptions Gate;
   /// Kbuild mode's --error: findings fail the build (run errors never do).

@@ -102,6 +102,15 @@ Opt<std::string> PatchesDir("patches",
                             cl::desc("Write one git format-patch mail per "
                                      "converted file into this directory"),
                             cl::value_desc("dir"), Cat);
+Opt<std::string> Author("author",
+                        cl::desc("Author of the --patches mails, as 'Name "
+                                 "<email>' (default: git's user.name and "
+                                 "user.email)"),
+                        cl::value_desc("ident"), Cat);
+Opt<bool> Signoff("signoff",
+                  cl::desc("Add Signed-off-by: of the author to the --patches "
+                           "mails (as git format-patch -s)"),
+                  Cat);
 Opt<std::string> HelpUriBase("sarif-help-uri",
                              cl::desc("Prefix of SARIF rules' helpUri "
                                       "(default: docs/checks/ of the source "
@@ -223,7 +232,9 @@ std::optional<int> parseCommandLine(int Argc, const char **Argv,
   if (SummaryByOpt == "dir")
     Opts.SummaryTable = SummaryBy::Dir;
   Opts.ExportFixes = ExportFixes;
-  Opts.PatchesDir = PatchesDir;
+  Opts.Patches.Dir = PatchesDir;
+  Opts.Patches.Author = Author;
+  Opts.Patches.Signoff = Signoff;
   Opts.SarifHelpUriBase = HelpUriBase;
   Opts.Gate.Baseline = Baseline;
   Opts.Gate.WriteBaseline = WriteBaseline;
