@@ -10,6 +10,7 @@
 #include "matchers/AstUtils.h"
 #include "matchers/KernelApi.h"
 #include "matchers/SourceText.h"
+#include "rewriters/KernelDoc.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/TypeLoc.h"
@@ -889,6 +890,8 @@ private:
       if (exportedNameToken(FD->getLocation(), Ctx).isValid())
         continue;
       replaceToken(FD->getLocation(), Req.NewName);
+      if (std::optional<Edit> Doc = kernelDocEdit(FD, Req.NewName, D, Ctx))
+        Result.Edits.push_back(std::move(*Doc));
       FunctionTypeLoc FTL = FD->getFunctionTypeLoc();
       if (!FTL || !FTL.getLParenLoc().isFileID() ||
           !FTL.getRParenLoc().isFileID()) {
