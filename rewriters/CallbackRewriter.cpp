@@ -819,8 +819,11 @@ private:
     Result.Edits.push_back(replaceTokenEdit(Loc, Text, SM, Ctx.getLangOpts()));
   }
 
-  /// `.mmap\t\t= fn` becomes `.mmap_prepare\t= fn`: the `=` keeps its
-  /// column when the table aligns its initialisers with tabs.
+  /// `.mmap\t\t= fn` becomes `.mmap_prepare\t= fn`, `.mmap          = fn`
+  /// becomes `.mmap_prepare  = fn`: the `=` keeps its column when the table
+  /// aligns its initialisers, with tabs or spaces. When the longer name
+  /// passes that column, one space separates them, as kernel tables do for
+  /// a name longer than the rest.
   void renameSlot(SourceLocation Loc) {
     if (!Loc.isFileID())
       return replaceToken(Loc, "mmap_prepare");
@@ -832,18 +835,23 @@ private:
            (Buffer[WsEnd] == ' ' || Buffer[WsEnd] == '\t'))
       ++WsEnd;
     StringRef Gap = Buffer.slice(Offset + Len, WsEnd);
-    if (Gap.find('\t') == StringRef::npos || WsEnd >= Buffer.size() ||
-        Buffer[WsEnd] != '=')
+    // A table aligns its `=` with tabs, or with more than one space.
+    bool Aligned = WsEnd < Buffer.size() && Buffer[WsEnd] == '=' &&
+                   (Gap.contains('\t') || Gap.size() > 1);
+    if (!Aligned)
       return replaceToken(Loc, "mmap_prepare");
     unsigned EqualsColumn = visualColumn(Buffer, WsEnd);
     unsigned Col = visualColumn(Buffer, Offset) + strlen("mmap_prepare");
     std::string Text = "mmap_prepare";
-    while ((Col / 8 + 1) * 8 <= EqualsColumn) {
-      Text += '\t';
-      Col = (Col / 8 + 1) * 8;
-    }
-    if (Col < EqualsColumn || Text.back() != '\t')
-      Text += Col < EqualsColumn ? std::string(EqualsColumn - Col, ' ') : " ";
+    if (Gap.contains('\t'))
+      while ((Col / 8 + 1) * 8 <= EqualsColumn) {
+        Text += '\t';
+        Col = (Col / 8 + 1) * 8;
+      }
+    if (Col < EqualsColumn)
+      Text += std::string(EqualsColumn - Col, ' ');
+    else if (Text.back() != '\t')
+      Text += ' ';
     emit(CharSourceRange::getCharRange(Loc,
                                        Loc.getLocWithOffset(WsEnd - Offset)),
          Text);
