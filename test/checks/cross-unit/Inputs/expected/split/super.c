@@ -4,7 +4,7 @@
 #include "netfs.h"
 
 const struct file_operations netfs_file_ops = {
-	.mmap_prepare  = netfs_file_mmap_prepare,
+	.mmap_prepare = netfs_file_mmap_prepare,
 };
 
 const struct file_operations netfs_file_strict_ops = {
