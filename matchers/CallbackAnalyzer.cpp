@@ -1023,35 +1023,64 @@ private:
     }
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-      if (!V || !V->isLocalVarDecl() || !V->getInit() || isEverWritten(V))
+      if (!V || !V->isLocalVarDecl())
         return false;
-      return isWholeMappingSize(V->getInit(), Depth + 1);
+      if (const Expr *Value = valueAt(V, DRE))
+        return isWholeMappingSize(Value, Depth + 1);
     }
     return false;
   }
 
-  bool isEverWritten(const VarDecl *V) {
+  /// The value local \p V holds at \p Use when one expression gives it on
+  /// every path: its initialiser when it is never written, or the single
+  /// `V = value;` that is a statement of the body's top level before the
+  /// use (`vsize = vma->vm_end - vma->vm_start;`), in a body without goto.
+  const Expr *valueAt(const VarDecl *V, const DeclRefExpr *Use) {
     struct Finder : RecursiveASTVisitor<Finder> {
       const VarDecl *V;
-      bool Written = false;
+      std::vector<const BinaryOperator *> Assignments;
+      bool OtherWrites = false, Gotos = false;
       bool refers(const Expr *E) {
         const auto *D = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
         return D && D->getDecl() == V;
       }
       bool VisitBinaryOperator(BinaryOperator *BO) {
-        Written |= BO->isAssignmentOp() && refers(BO->getLHS());
+        if (BO->isAssignmentOp() && refers(BO->getLHS())) {
+          if (BO->getOpcode() == BO_Assign)
+            Assignments.push_back(BO);
+          else
+            OtherWrites = true;
+        }
         return true;
       }
       bool VisitUnaryOperator(UnaryOperator *UO) {
-        Written |=
+        OtherWrites |=
             (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf) &&
             refers(UO->getSubExpr());
+        return true;
+      }
+      bool VisitGotoStmt(GotoStmt *) {
+        Gotos = true;
+        return true;
+      }
+      bool VisitIndirectGotoStmt(IndirectGotoStmt *) {
+        Gotos = true;
         return true;
       }
     } F;
     F.V = V;
     F.TraverseStmt(M.Definition->getBody());
-    return F.Written;
+    if (F.OtherWrites)
+      return nullptr;
+    if (F.Assignments.empty())
+      return V->getInit();
+    if (F.Assignments.size() != 1 || F.Gotos)
+      return nullptr;
+    const BinaryOperator *Only = F.Assignments.front();
+    if (parentStmt(Only, Ctx, /*SkipParensAndCasts=*/true) != TopLevel ||
+        !SM.isBeforeInTranslationUnit(Only->getEndLoc(), Use->getBeginLoc()))
+      return nullptr;
+    return Only->getRHS();
   }
 
   void finish() {
