@@ -35,15 +35,20 @@ void FindingSink::addReasons(const CallbackModel &M, const char *Check,
   }
 }
 
-bool FindingSink::silenced(const Finding &F) const {
-  return !Opts.Checks.isEnabled(F.Check) || suppressedByComment(F, SM) ||
+bool FindingSink::suppressed(const Finding &F) const {
+  return suppressedByComment(F, SM) ||
          (Opts.Suppressions && Opts.Suppressions->matches(F));
+}
+
+bool FindingSink::silenced(const Finding &F) const {
+  return !Opts.Checks.isEnabled(F.Check) || suppressed(F);
 }
 
 std::optional<unsigned> FindingSink::add(Finding F) {
   if (!Opts.Checks.isEnabled(F.Check))
     return std::nullopt;
-  if (silenced(F)) {
+  // Only findings of enabled checks count as suppressed.
+  if (suppressed(F)) {
     ++Out.Suppressed;
     return std::nullopt;
   }

@@ -35,12 +35,15 @@ public:
                   std::initializer_list<ReasonCode> Codes,
                   llvm::StringRef Prefix);
 
-  /// Would \p F be dropped?
+  /// Would \p F be dropped (its check disabled, or suppressed)?
   bool silenced(const Finding &F) const;
 
   const clang::SourceManager &sourceManager() const { return SM; }
 
 private:
+  /// A NOLINT comment or the suppression list drops \p F.
+  bool suppressed(const Finding &F) const;
+
   const clang::SourceManager &SM;
   const EngineOptions &Opts;
   TranslationUnitResult &Out;

@@ -7,6 +7,7 @@
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 #include <ctime>
+#include <map>
 #include <set>
 
 using namespace llvm;
@@ -134,9 +135,17 @@ void writePatchSeries(const PatchOptions &Opts,
   StringRef PatchesDir = Opts.Dir;
   if (ChangeSets.empty())
     return;
-  std::string FirstRoot = treeRootOf(ChangeSets.front().front());
+  // One query of git (or walk to the top-level Makefile) per directory.
+  std::map<std::string, std::string> RootOfDir;
+  auto RootOf = [&](StringRef File) {
+    auto [It, New] = RootOfDir.try_emplace(sys::path::parent_path(File).str());
+    if (New)
+      It->second = treeRootOf(File);
+    return It->second;
+  };
   std::string AuthorError;
-  std::string From = patchAuthor(Opts.Author, FirstRoot, AuthorError);
+  std::string From =
+      patchAuthor(Opts.Author, RootOf(ChangeSets.front().front()), AuthorError);
   if (From.empty()) {
     Out.Errors.push_back({PatchesDir.str(), AuthorError});
     return;
@@ -159,7 +168,7 @@ void writePatchSeries(const PatchOptions &Opts,
       }
     // Paths and the subject are relative to the top of the tree, whatever
     // the database's paths are; the prefix follows the file's history.
-    std::string Root = treeRootOf(Path);
+    std::string Root = RootOf(Path);
     std::string Prefix;
     if (!Root.empty()) {
       if (auto Log = capture({"git", "-C", Root, "log", "-n", "30",

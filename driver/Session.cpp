@@ -24,7 +24,6 @@ std::string currentDirectory() {
 /// command, the flags after `--`, -p, one found next to the first path.
 struct Database {
   std::unique_ptr<CompilationDatabase> Owned;
-  const CompilationDatabase *DB = nullptr;
   /// The database file's directory (-p), for paths in the fixes YAML.
   std::string Dir;
   std::vector<std::string> KbuildFile;
@@ -61,17 +60,15 @@ bool openDatabase(const SessionOptions &Opts, GivenCommands &Given,
             "flags>' after the files";
     return false;
   }
-  Out.DB = Out.Owned.get();
   return true;
 }
 
 /// Everything the run's edits are turned into: a diff, rewritten files, a
 /// fixes YAML, patch mails. \p Fixed receives the files written.
 void writeEdits(const SessionOptions &Opts, Runner &Run, const Database &DB,
-                const InputFiles &In, Report &R, std::set<std::string> &Fixed,
-                SourceLines &Lines) {
+                const InputFiles &In, llvm::StringRef Cwd, Report &R,
+                std::set<std::string> &Fixed, SourceLines &Lines) {
   std::map<std::string, FileRewrite> Rewrites = Run.prepareRewrites(R);
-  std::string Cwd = currentDirectory();
   if (Opts.Diff)
     for (const auto &[Path, Rewrite] : Rewrites) {
       std::string Shown = displayPath(Path, Cwd);
@@ -87,7 +84,7 @@ void writeEdits(const SessionOptions &Opts, Runner &Run, const Database &DB,
       else
         Fixed.insert(Path);
     }
-  llvm::StringRef Root = DB.Dir.empty() ? llvm::StringRef(Cwd) : DB.Dir;
+  llvm::StringRef Root = DB.Dir.empty() ? Cwd : llvm::StringRef(DB.Dir);
   if (!Opts.ExportFixes.empty()) {
     std::set<std::string> Kept;
     for (const auto &[Path, Rewrite] : Rewrites)
@@ -102,8 +99,7 @@ void writeEdits(const SessionOptions &Opts, Runner &Run, const Database &DB,
 
 void printReport(const SessionOptions &Opts, const Report &R, const Gate &G,
                  const std::set<std::string> &Fixed, bool TreeRun,
-                 SourceLines &Lines) {
-  std::string Cwd = currentDirectory();
+                 llvm::StringRef Cwd, SourceLines &Lines) {
   // With --diff the diff owns stdout; findings go to stderr.
   llvm::raw_ostream &Findings = Opts.Diff ? llvm::errs() : llvm::outs();
   switch (Opts.Format) {
@@ -187,16 +183,18 @@ int runSession(SessionOptions Opts, GivenCommands Given) {
   if (Kbuild)
     In.Files = DB.KbuildFile;
   else
-    In = selectInputFiles(*DB.DB, Opts.Paths, Opts.ScanMissing && TreeRun,
+    In = selectInputFiles(*DB.Owned, Opts.Paths, Opts.ScanMissing && TreeRun,
                           siteWords(Opts.Run.Engine.ExtraSlots));
-  Runner Run(*DB.DB, Opts.Run, Sanitizer);
+  Runner Run(*DB.Owned, Opts.Run, Sanitizer);
   Report R = Run.analyze(In.Files, In.Optional);
   R.Errors.insert(R.Errors.begin(), In.Errors.begin(), In.Errors.end());
 
+  // Paths are shown relative to where the tool runs.
+  std::string Cwd = currentDirectory();
   SourceLines Lines;
   std::set<std::string> Fixed;
   if (Opts.Run.CollectFixes)
-    writeEdits(Opts, Run, DB, In, R, Fixed, Lines);
+    writeEdits(Opts, Run, DB, In, Cwd, R, Fixed, Lines);
 
   if (Kbuild) {
     // A checker in a build: findings fail it only with --error, and a file
@@ -205,11 +203,11 @@ int runSession(SessionOptions Opts, GivenCommands Given) {
     Opts.Gate.FailOn = CheckFilter(Opts.KbuildError ? "*" : "-*");
   }
   Gate G(std::move(Opts.Gate));
-  G.filter(R, currentDirectory(), Lines);
+  G.filter(R, Cwd, Lines);
   if (Kbuild)
-    printCompilerStyle(llvm::errs(), R, currentDirectory());
+    printCompilerStyle(llvm::errs(), R, Cwd);
   else
-    printReport(Opts, R, G, Fixed, TreeRun, Lines);
+    printReport(Opts, R, G, Fixed, TreeRun, Cwd, Lines);
   return G.exitStatus(R);
 }
 

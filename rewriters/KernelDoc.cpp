@@ -66,6 +66,10 @@ rewriteKernelDoc(llvm::StringRef Text, llvm::StringRef OldName,
         Name.starts_with("\t")))
     return std::nullopt;
 
+  // `@vma` in the text is the descriptor now.
+  std::optional<llvm::Regex> VmaRef;
+  if (!VmaParam.empty() && VmaParam != DescParam)
+    VmaRef.emplace("@" + VmaParam.str() + "([^A-Za-z0-9_]|$)");
   std::vector<std::string> Out;
   bool DescWritten = false;
   int FileLineAt = -1;
@@ -96,12 +100,8 @@ rewriteKernelDoc(llvm::StringRef Text, llvm::StringRef OldName,
       continue;
     }
     std::string Copy = Line.str();
-    // `@vma` in the text is the descriptor now.
-    if (!VmaParam.empty() && VmaParam != DescParam) {
-      llvm::Regex Ref("@" + VmaParam.str() + "([^A-Za-z0-9_]|$)");
-      while (Ref.match(Copy))
-        Copy = Ref.sub("@" + DescParam.str() + "\\1", Copy);
-    }
+    while (VmaRef && VmaRef->match(Copy))
+      Copy = VmaRef->sub("@" + DescParam.str() + "\\1", Copy);
     Out.push_back(std::move(Copy));
   }
   if (!DescWritten && FileLineAt >= 0)
