@@ -11,6 +11,7 @@
 #include "matchers/KernelApi.h"
 #include "matchers/SourceText.h"
 #include "rewriters/KernelDoc.h"
+#include "rewriters/Layout.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/TypeLoc.h"
@@ -112,6 +113,9 @@ private:
                anchor());
     if (!Result.Reasons.empty())
       Result.Edits.clear();
+    if (Req.LayOut)
+      Result.Edits =
+          layoutEdits(std::move(Result.Edits), SM, Ctx.getLangOpts());
     std::sort(Result.Edits.begin(), Result.Edits.end());
     Result.Edits.erase(std::unique(Result.Edits.begin(), Result.Edits.end()),
                        Result.Edits.end());
@@ -236,9 +240,7 @@ private:
     unsigned Begin = SM.getFileOffset(R->getBegin());
     unsigned End = SM.getFileOffset(R->getEnd());
     ReplacedRanges.push_back({Begin, End});
-    Leaves.push_back(
-        {*R, Begin, End,
-         call(Api.Replacement, Args, columnOf(Call->getBeginLoc()))});
+    Leaves.push_back({*R, Begin, End, call(Api.Replacement, Args)});
   }
 
   /// vma_set_flags(vma, A, B) -> vma_desc_set_flags(desc, A, B): the
@@ -306,38 +308,12 @@ private:
     return Col;
   }
 
-  unsigned columnOf(SourceLocation Loc) {
-    Loc = SM.getExpansionLoc(Loc);
-    return visualColumn(SM.getBufferData(SM.getFileID(Loc)),
-                        SM.getFileOffset(Loc));
-  }
-
-  /// `Name(args...)` starting at visual column \p Column; arguments wrap
-  /// under the opening parenthesis when the line would pass 80 columns.
-  std::string call(const std::string &Name, std::vector<std::string> Args,
-                   unsigned Column, unsigned Trailing = 1) {
+  /// `Name(args...)` on one line; rewriters/Layout.cpp wraps the line
+  /// when it passes the file's width.
+  std::string call(const std::string &Name,
+                   const std::vector<std::string> &Args) {
     helper(Name);
-    std::string OneLine = Name + "(" + llvm::join(Args, ", ") + ")";
-    if (Column + OneLine.size() + Trailing <= 80)
-      return OneLine;
-    unsigned Align = Column + Name.size() + 1;
-    std::string Continuation(Align / 8, '\t');
-    Continuation += std::string(Align % 8, ' ');
-    std::string Out = Name + "(";
-    unsigned Col = Align;
-    for (size_t I = 0; I < Args.size(); ++I) {
-      std::string Piece = Args[I] + (I + 1 < Args.size() ? "," : ")");
-      if (I > 0 && Col + 1 + Piece.size() + Trailing > 80) {
-        Out += "\n" + Continuation;
-        Col = Align;
-      } else if (I > 0) {
-        Out += " ";
-        ++Col;
-      }
-      Out += Piece;
-      Col += Piece.size();
-    }
-    return Out;
+    return Name + "(" + llvm::join(Args, ", ") + ")";
   }
 
   std::vector<std::string> withDesc(const std::vector<std::string> &Bits) {
@@ -354,12 +330,11 @@ private:
 
   std::string leafText(const LeafUse &L) {
     SourceLocation Loc = L.E->getBeginLoc();
-    unsigned Col = columnOf(Loc);
     switch (L.K) {
     case LeafUse::Field:
       return D + "->" + fieldName(L.FieldName);
     case LeafUse::Size:
-      return call("vma_desc_size", {D}, Col);
+      return call("vma_desc_size", {D});
     case LeafUse::Twin:
       return ""; // addTwin()
     case LeafUse::VmaArg:
@@ -367,12 +342,11 @@ private:
     case LeafUse::FlagTestAny:
     case LeafUse::FlagTestAll: {
       std::string Not = L.Negated ? "!" : "";
-      std::string Test =
-          flagTest(L.K == LeafUse::FlagTestAll, L.Bits, Col + Not.size(), Loc);
+      std::string Test = flagTest(L.K == LeafUse::FlagTestAll, L.Bits, Loc);
       return Test.empty() ? "" : Not + Test;
     }
     case LeafUse::FlagCompare:
-      return flagCompare(L, Col, Loc);
+      return flagCompare(L, Loc);
     case LeafUse::FlagWord:
       if (Req.Level < 701) {
         fail(ReasonCode::NeedsNewerApi,
@@ -391,14 +365,13 @@ private:
       }
       return call(L.K == LeafUse::FlagSet ? "vma_desc_set_flags"
                                           : "vma_desc_clear_flags",
-                  withDesc(L.Bits), Col);
+                  withDesc(L.Bits));
     case LeafUse::FlagMod: {
       std::vector<std::string> Parts;
       if (!L.Bits.empty())
-        Parts.push_back(call("vma_desc_set_flags", withDesc(L.Bits), Col));
+        Parts.push_back(call("vma_desc_set_flags", withDesc(L.Bits)));
       if (!L.ClearBits.empty())
-        Parts.push_back(
-            call("vma_desc_clear_flags", withDesc(L.ClearBits), Col));
+        Parts.push_back(call("vma_desc_clear_flags", withDesc(L.ClearBits)));
       if (Parts.empty()) {
         fail(ReasonCode::FlagsExpression, "vm_flags_mod() with two empty masks",
              Loc);
@@ -412,7 +385,7 @@ private:
         return Lhs + helper("EMPTY_VMA_FLAGS");
       std::vector<std::string> Bits = withDesc(L.Bits);
       Bits.erase(Bits.begin());
-      return Lhs + call("mk_vma_flags", Bits, Col + Lhs.size());
+      return Lhs + call("mk_vma_flags", Bits);
     }
     }
     return "";
@@ -421,47 +394,40 @@ private:
   /// vma_desc_test(desc, A), vma_desc_test_any(desc, A, B) or, with \p All,
   /// vma_desc_test_all(desc, A, B), as the target level spells them.
   std::string flagTest(bool All, const std::vector<std::string> &Bits,
-                       unsigned Col, SourceLocation Loc) {
+                       SourceLocation Loc) {
     if (Req.Level == 700 && All && Bits.size() > 1) {
       fail(ReasonCode::NeedsNewerApi,
            "testing several flags at once needs vma_desc_test_all() (7.1+)",
            Loc);
       return "";
     }
-    return call(flagTestHelper(Req.Level, All, Bits.size()), withDesc(Bits),
-                Col, 2);
+    return call(flagTestHelper(Req.Level, All, Bits.size()), withDesc(Bits));
   }
 
   /// (flags & M) == V: every bit of V set and every other bit of M clear;
   /// != V is its negation.
-  std::string flagCompare(const LeafUse &L, unsigned Col, SourceLocation Loc) {
+  std::string flagCompare(const LeafUse &L, SourceLocation Loc) {
     std::vector<std::string> Parts;
     if (!L.Negated) {
       if (!L.Bits.empty())
-        Parts.push_back(flagTest(true, L.Bits, Col, Loc));
+        Parts.push_back(flagTest(true, L.Bits, Loc));
       if (!L.ClearBits.empty())
-        Parts.push_back("!" + flagTest(false, L.ClearBits, Col + 1, Loc));
+        Parts.push_back("!" + flagTest(false, L.ClearBits, Loc));
     } else {
       if (!L.Bits.empty())
-        Parts.push_back("!" + flagTest(true, L.Bits, Col + 1, Loc));
+        Parts.push_back("!" + flagTest(true, L.Bits, Loc));
       if (!L.ClearBits.empty())
-        Parts.push_back(flagTest(false, L.ClearBits, Col, Loc));
+        Parts.push_back(flagTest(false, L.ClearBits, Loc));
     }
     for (const std::string &P : Parts)
       if (P.empty() || P == "!")
         return "";
     if (Parts.size() == 1)
       return Parts.front();
-    // Continuation lines align with the condition's first column.
-    std::string Indent = indentationAt(Loc, Ctx);
-    unsigned Width = Col - visualColumn(Indent, Indent.size());
-    std::string Pad(Width / 8, '\t');
-    Pad = Indent + Pad + std::string(Width % 8, ' ');
+    // One line: rewriters/Layout.cpp breaks it after the operator when it
+    // passes the file's width.
     bool Parens = needsParens(L.E);
-    if (Parens)
-      Pad += " ";
-    std::string Out =
-        llvm::join(Parts, L.Negated ? " ||\n" + Pad : " &&\n" + Pad);
+    std::string Out = llvm::join(Parts, L.Negated ? " || " : " && ");
     return Parens ? "(" + Out + ")" : Out;
   }
 
@@ -614,7 +580,6 @@ private:
                      std::vector<const Expr *> &Kept,
                      std::vector<std::string> &Lines) {
     const Stmt *First = A.Replaced.front();
-    unsigned Col = columnOf(First->getBeginLoc());
     auto Use = [&](unsigned I) {
       Kept.push_back(A.Args[I]);
       return Args[I];
@@ -625,14 +590,14 @@ private:
       std::string Base = A.Kind == ActionKind::Remap ? "mmap_action_remap"
                                                      : "mmap_action_ioremap";
       if (A.WholeMapping)
-        Lines.push_back(call(Base + "_full", {D, Use(1)}, Col) + ";");
+        Lines.push_back(call(Base + "_full", {D, Use(1)}) + ";");
       else
-        Lines.push_back(call(Base, {D, Use(0), Use(1), Use(2)}, Col) + ";");
+        Lines.push_back(call(Base, {D, Use(0), Use(1), Use(2)}) + ";");
       return true;
     }
     case ActionKind::SimpleIoRemap:
-      Lines.push_back(
-          call("mmap_action_simple_ioremap", {D, Use(0), Use(1)}, Col) + ";");
+      Lines.push_back(call("mmap_action_simple_ioremap", {D, Use(0), Use(1)}) +
+                      ";");
       return true;
     case ActionKind::MapPages:
     case ActionKind::MapPagesZero: {
@@ -657,13 +622,13 @@ private:
                         "    " + Pages + " > " + Args[1] + " - " + D +
                         "->pgoff)" + Fail);
         Lines.push_back(call("mmap_action_map_kernel_pages_full",
-                             {D, Args[0] + " + " + D + "->pgoff"}, Col) +
+                             {D, Args[0] + " + " + D + "->pgoff"}) +
                         ";");
       } else {
         Lines.push_back("if (!" + Use(1) + " || " + Pages + " > " + Args[1] +
                         ")" + Fail);
         Lines.push_back(
-            call("mmap_action_map_kernel_pages_full", {D, Args[0]}, Col) + ";");
+            call("mmap_action_map_kernel_pages_full", {D, Args[0]}) + ";");
       }
       return true;
     }
@@ -864,6 +829,7 @@ private:
     Sub.Model = &Helper;
     Sub.LeavesOnly = true;
     Sub.RetypeVmaParam = true;
+    Sub.LayOut = false; // with the callback's edits, in finish()
     Sub.SlotFieldTokens.clear();
     Sub.CallbackRefTokens.clear();
     Sub.LibraryHandler = nullptr;

@@ -29,6 +29,9 @@ struct RewriteRequest {
   /// there: only this unit's slots, references and prototypes change.
   bool SitesOnly = false;
   std::string DescName = "desc";
+  /// Lay out the rewritten statements (rewriters/Layout.h); off for a
+  /// helper, whose edits join its callback's.
+  bool LayOut = true;
   /// `mmap` tokens of ops-table slots to become `mmap_prepare`, and the
   /// callback references in them to rename.
   std::vector<clang::SourceLocation> SlotFieldTokens;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Sample input for docs/checks/mmap-prepare-legacy-hook.md (known limits):
+ * Sample input for docs/checks/mmap-prepare-legacy-hook.md (line width):
  * a continuation line aligned under a parenthesis the rewrite moves.
  */
 #include <linux/errno.h>
