@@ -156,8 +156,28 @@ private:
     return R;
   }
 
+  /// `(vma->vm_end - vma->vm_start)` becomes `vma_desc_size(desc)`: the
+  /// parentheses the subtraction needed go with it (not those of `sizeof
+  /// (...)`).
+  const Expr *withRedundantParens(const LeafUse &L) {
+    const Expr *E = L.E;
+    if (L.K != LeafUse::Size)
+      return E;
+    while (true) {
+      auto Parents = Ctx.getParents(*E);
+      const auto *Paren =
+          Parents.empty() ? nullptr : Parents[0].get<ParenExpr>();
+      if (!Paren)
+        return E;
+      auto Up = Ctx.getParents(*Paren);
+      if (!Up.empty() && Up[0].get<UnaryExprOrTypeTraitExpr>())
+        return E;
+      E = Paren;
+    }
+  }
+
   void addLeaf(const LeafUse &L) {
-    auto R = range(L.E);
+    auto R = range(withRedundantParens(L));
     if (R && L.SpanEnd) {
       // Adjacent flag tests inside a longer chain: `A && B` of `x && A && B`.
       auto End = range(L.SpanEnd);
