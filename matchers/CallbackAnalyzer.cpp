@@ -868,9 +868,138 @@ private:
       }
     }
     if (int ProtArg = Api.argIndex(ArgRole::Prot);
-        ProtArg >= 0 && !asVmaMember(Call->getArg(ProtArg), "vm_page_prot"))
+        ProtArg >= 0 && !asVmaMember(Call->getArg(ProtArg), "vm_page_prot")) {
       A.Prot = Call->getArg(ProtArg);
+      A.ProtLocal = protTemporary(A.Prot, Call);
+      M.Notes.push_back(
+          {A.Prot->getBeginLoc(),
+           A.CalleeName +
+               "() mapped with a page protection of its own and left "
+               "vm_page_prot as it was; the action maps with "
+               "desc->page_prot, so the VMA's page protection now changes "
+               "to that value too"});
+    }
     return true;
+  }
+
+  bool refersToVma(const Stmt *S) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
+        Ref && Ref->getDecl() == M.VmaParm)
+      return true;
+    for (const Stmt *Child : S->children())
+      if (Child && refersToVma(Child))
+        return true;
+    return false;
+  }
+
+  /// The top-level statement of the body that holds \p S, or null.
+  const Stmt *topLevelStatement(const Stmt *S) {
+    const Stmt *Body = M.Definition->getBody();
+    for (const Stmt *P = parentStmt(S, Ctx); P; S = P, P = parentStmt(S, Ctx))
+      if (P == Body)
+        return S;
+    return nullptr;
+  }
+
+  /// \p Prot, the page-table call's protection, as a local that only
+  /// carries vm_page_prot to it: one source (its initialiser or one
+  /// `prot = vma->vm_page_prot;`), then only `prot = f(prot);` statements,
+  /// all at the top level of a body without goto and in that order, no
+  /// step that could reach the vma, and no other use of vm_page_prot.
+  /// Folding it into desc->page_prot then gives the action the same
+  /// protection, with every step run where it ran.
+  std::optional<ProtTemporary> protTemporary(const Expr *Prot,
+                                             const CallExpr *Call) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(strip(Prot));
+    const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!V || !V->isLocalVarDecl() || V->isStaticLocal())
+      return std::nullopt;
+    ProtTemporary T;
+    T.Var = V;
+    T.Decl = declStmtOf(V, Ctx);
+    const Stmt *CallStmt = topLevelStatement(Call);
+    if (!T.Decl || !T.Decl->isSingleDecl() || !CallStmt ||
+        topLevelStatement(T.Decl) != T.Decl)
+      return std::nullopt;
+    struct Uses : RecursiveASTVisitor<Uses> {
+      const VarDecl *V;
+      std::vector<const DeclRefExpr *> Refs;
+      std::vector<const MemberExpr *> Members;
+      bool Gotos = false;
+      bool VisitDeclRefExpr(DeclRefExpr *E) {
+        if (E->getDecl() == V)
+          Refs.push_back(E);
+        return true;
+      }
+      bool VisitMemberExpr(MemberExpr *E) {
+        Members.push_back(E);
+        return true;
+      }
+      bool VisitGotoStmt(GotoStmt *) { return Gotos = true; }
+      bool VisitIndirectGotoStmt(IndirectGotoStmt *) { return Gotos = true; }
+    } U;
+    U.V = V;
+    U.TraverseStmt(M.Definition->getBody());
+    if (U.Gotos)
+      return std::nullopt;
+    auto Offset = [&](const Stmt *S) {
+      return Ctx.getSourceManager().getFileOffset(
+          Ctx.getSourceManager().getExpansionLoc(S->getBeginLoc()));
+    };
+    // Every write is a top-level `prot = ...;`: the source, or a step.
+    const Stmt *Source = nullptr;
+    std::vector<const BinaryOperator *> Steps;
+    for (const DeclRefExpr *R : U.Refs) {
+      const Stmt *P = parentStmt(R, Ctx, /*SkipParensAndCasts=*/true);
+      const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
+      if (!BO || strip(BO->getLHS()) != R)
+        continue;
+      if (BO->getOpcode() != BO_Assign || topLevelStatement(BO) != BO)
+        return std::nullopt;
+      if (asVmaMember(BO->getRHS(), "vm_page_prot")) {
+        if (Source)
+          return std::nullopt;
+        Source = T.SourceAssignment = BO;
+      } else if (refersToVma(BO->getRHS())) {
+        return std::nullopt; // it could read the protection through the vma
+      } else {
+        Steps.push_back(BO);
+      }
+    }
+    if (const Expr *Init = V->getInit()) {
+      if (asVmaMember(Init, "vm_page_prot") && !Source)
+        Source = T.Decl;
+      else if (!Source || Init->HasSideEffects(Ctx))
+        return std::nullopt;
+    }
+    if (!Source || Offset(Source) < Offset(T.Decl))
+      return std::nullopt;
+    for (const BinaryOperator *Step : Steps)
+      if (Offset(Step) < Offset(Source) || Offset(Step) > Offset(CallStmt))
+        return std::nullopt;
+    // Every read is the call's argument or inside a step.
+    auto Within = [&](const Stmt *Inner, const Stmt *Outer) {
+      for (const Stmt *S = Inner; S; S = parentStmt(S, Ctx))
+        if (S == Outer)
+          return true;
+      return false;
+    };
+    for (const DeclRefExpr *R : U.Refs) {
+      if (R == Ref)
+        continue;
+      bool InStep = false;
+      for (const BinaryOperator *Step : Steps)
+        InStep |= Within(R, Step);
+      if (!InStep && !(T.SourceAssignment && Within(R, T.SourceAssignment)))
+        return std::nullopt;
+      if (InStep)
+        T.Rewritten.push_back(R);
+    }
+    // vm_page_prot is read only by the source.
+    for (const MemberExpr *ME : U.Members)
+      if (asVmaMember(ME, "vm_page_prot") && !Within(ME, Source))
+        return std::nullopt;
+    return T;
   }
 
   /// The legacy call populates page tables with the callback's locks held;

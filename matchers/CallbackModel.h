@@ -14,6 +14,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -86,6 +87,19 @@ enum class ResultUse {
   Ignored      // remap_pfn_range(...);
 };
 
+/// A local that only carries the page protection to the page-table call
+/// (`pgprot_t prot = vma->vm_page_prot; prot = pgprot_noncached(prot);
+/// remap_pfn_range(..., prot)`): the conversion folds it into
+/// desc->page_prot, which the action maps with.
+struct ProtTemporary {
+  const clang::VarDecl *Var = nullptr;
+  const clang::DeclStmt *Decl = nullptr;
+  /// `prot = vma->vm_page_prot;` when the initialiser does not give it.
+  const clang::Stmt *SourceAssignment = nullptr;
+  /// References to become desc->page_prot (`prot = pgprot_noncached(prot)`).
+  std::vector<const clang::DeclRefExpr *> Rewritten;
+};
+
 /// Page-table work that becomes a deferred mmap action.
 struct MapAction {
   ActionKind Kind = ActionKind::Remap;
@@ -106,6 +120,8 @@ struct MapAction {
   /// takes them); the protection argument is null when it is vm_page_prot.
   std::vector<const clang::Expr *> Args;
   const clang::Expr *Prot = nullptr;
+  /// Set when Prot is a local that folds into desc->page_prot.
+  std::optional<ProtTemporary> ProtLocal;
 };
 
 struct CallbackModel {

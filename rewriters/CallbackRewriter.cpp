@@ -45,8 +45,11 @@ public:
     for (const LeafUse &L : M.Leaves)
       if (L.K == LeafUse::Twin)
         addTwin(L);
-    for (const MapAction &A : M.Actions)
+    for (const MapAction &A : M.Actions) {
       rewriteAction(A);
+      if (A.ProtLocal)
+        foldProtLocal(*A.ProtLocal);
+    }
     for (const IfStmt *If : M.NullTests)
       removeStatement(If);
     dropOrphanedLocals();
@@ -113,6 +116,7 @@ private:
                anchor());
     if (!Result.Reasons.empty())
       Result.Edits.clear();
+    dropBlankLineAfterOpenBrace();
     if (Req.LayOut)
       Result.Edits =
           layoutEdits(std::move(Result.Edits), SM, Ctx.getLangOpts());
@@ -120,6 +124,50 @@ private:
     Result.Edits.erase(std::unique(Result.Edits.begin(), Result.Edits.end()),
                        Result.Edits.end());
     return std::move(Result);
+  }
+
+  /// Removed lines between a block's `{` (or a blank line) and a blank
+  /// line would leave that blank line first in the block (or two blank
+  /// lines in a row): it goes with them.
+  void dropBlankLineAfterOpenBrace() {
+    std::vector<Edit *> Removals;
+    for (Edit &E : Result.Edits)
+      if (E.Text.empty() && E.Length > 0 && E.Range.isValid())
+        Removals.push_back(&E);
+    std::sort(Removals.begin(), Removals.end(),
+              [](const Edit *A, const Edit *B) { return *A < *B; });
+    for (size_t I = 0; I < Removals.size();) {
+      size_t J = I;
+      while (J + 1 < Removals.size() &&
+             Removals[J + 1]->File == Removals[J]->File &&
+             Removals[J + 1]->Offset ==
+                 Removals[J]->Offset + Removals[J]->Length)
+        ++J;
+      Edit &First = *Removals[I], &Last = *Removals[J];
+      I = J + 1;
+      StringRef Buffer = SM.getBufferData(SM.getFileID(First.Range.getBegin()));
+      unsigned End = Last.Offset + Last.Length;
+      bool WholeLines =
+          (First.Offset == 0 || Buffer[First.Offset - 1] == '\n') && End > 0 &&
+          Buffer[End - 1] == '\n';
+      StringRef Before = Buffer.substr(0, First.Offset);
+      bool AfterBlank = Before.ends_with("\n\n");
+      if (!WholeLines || End >= Buffer.size() || Buffer[End] != '\n' ||
+          !(AfterBlank || Before.rtrim().ends_with("{")))
+        continue;
+      // Code written after the brace (the `struct file *` prologue) keeps
+      // the blank line below it.
+      unsigned Brace = AfterBlank ? First.Offset : Before.rtrim().size() - 1;
+      bool Edited = llvm::any_of(Result.Edits, [&](const Edit &E) {
+        return E.File == Last.File &&
+               (E.Offset == End || (!E.Text.empty() && E.Offset > Brace &&
+                                    E.Offset <= First.Offset));
+      });
+      if (Edited)
+        continue;
+      ++Last.Length;
+      Last.Range.setEnd(Last.Range.getEnd().getLocWithOffset(1));
+    }
   }
 
   struct Pending {
@@ -554,7 +602,7 @@ private:
   void rewriteAction(const MapAction &A) {
     SourceLocation Loc = A.Call->getBeginLoc();
     std::vector<std::string> Lines;
-    if (A.Prot) {
+    if (A.Prot && !A.ProtLocal) {
       auto Prot = renderExpr(A.Prot);
       if (!Prot)
         return;
@@ -575,7 +623,7 @@ private:
                   Loc);
     // Arguments the action keeps; their variables stay alive.
     std::vector<const Expr *> Kept;
-    if (A.Prot)
+    if (A.Prot && !A.ProtLocal)
       Kept.push_back(A.Prot);
     if (!addActionCall(A, Args, Kept, Lines))
       return;
@@ -592,6 +640,25 @@ private:
     if (A.Use == ResultUse::Returned)
       Lines.push_back("return 0;");
     replaceWithAction(A, Lines, Kept);
+  }
+
+  /// `pgprot_t prot = vma->vm_page_prot; prot = pgprot_noncached(prot);`
+  /// becomes `desc->page_prot = pgprot_noncached(desc->page_prot);`: the
+  /// local goes, its steps work on the descriptor the action maps with.
+  void foldProtLocal(const ProtTemporary &T) {
+    std::string PageProt = D + "->page_prot";
+    llvm::DenseSet<unsigned> Seen;
+    for (const DeclRefExpr *Ref : T.Rewritten) {
+      auto R = range(Ref);
+      if (!R || !Seen.insert(SM.getFileOffset(R->getBegin())).second)
+        continue;
+      Leaves.push_back({*R, SM.getFileOffset(R->getBegin()),
+                        SM.getFileOffset(R->getEnd()), PageProt});
+    }
+    if (T.SourceAssignment)
+      removeStatement(T.SourceAssignment);
+    removeStatement(T.Decl);
+    Dropped.insert(T.Var);
   }
 
   /// The `mmap_action_*()` call of \p A's kind (and the check that moves

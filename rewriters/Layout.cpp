@@ -266,9 +266,13 @@ private:
     return Rest;
   }
 
-  /// The token of \p P's line after which it breaks: among the operators
-  /// at its outermost parenthesis level, those that bind most loosely, the
-  /// rightmost that leaves a first part within \p Limit (else the first).
+  /// The token of \p P's line after which it breaks. Candidates are the
+  /// operators at the line's outermost parenthesis level; those that bind
+  /// most loosely go first, and of them the rightmost that leaves a first
+  /// part within \p Limit. When that leaves a rest that must break again
+  /// and another operator of the level gives two lines that fit
+  /// (`f(a, (b >> S) +` / `c);`), that one; with nothing that fits, the
+  /// first candidate.
   std::optional<size_t> breakAfter(const PendingLine &P, unsigned IndentWidth,
                                    unsigned Limit) {
     size_t First = 0;
@@ -283,25 +287,31 @@ private:
       unsigned Depth;
       int Class;
       size_t Tok;
-      bool Fits;
+      bool Fits, RestFits;
     };
     std::vector<Candidate> Candidates;
-    unsigned Depth = Parens.size();
+    std::vector<unsigned> Open = Parens;
+    unsigned Wrapped = widthOf(StatementIndent) + 8;
     for (size_t I = First; I < Last; ++I) {
       tok::TokenKind K = Toks[I].Kind;
-      if (closes(K) && Depth > 0)
-        --Depth;
+      if (closes(K) && !Open.empty())
+        Open.pop_back();
       int Class = breakClass(Toks, I, NewText);
       bool NextOk = I + 1 < Last && !closes(Toks[I + 1].Kind) &&
                     Toks[I + 1].Kind != tok::semi &&
                     Toks[I + 1].Kind != tok::comma &&
                     Toks[I + 1].Kind != tok::comment;
-      if (Class >= 0 && NextOk)
-        Candidates.push_back({Depth, Class, I,
-                              widthOf(NewText.slice(P.Code, Toks[I].End),
-                                      IndentWidth) <= Limit});
+      if (Class >= 0 && NextOk) {
+        unsigned RestColumn = Open.empty() ? Wrapped : Open.back() + 1;
+        StringRef Rest = NewText.slice(Toks[I + 1].Begin, P.End).rtrim(" \t");
+        Candidates.push_back(
+            {unsigned(Open.size()), Class, I,
+             widthOf(NewText.slice(P.Code, Toks[I].End), IndentWidth) <= Limit,
+             widthOf(Rest, RestColumn) <= Limit});
+      }
       if (opens(K))
-        ++Depth;
+        Open.push_back(
+            widthOf(NewText.slice(P.Code, Toks[I].Begin), IndentWidth));
     }
     if (Candidates.empty())
       return std::nullopt;
@@ -310,11 +320,20 @@ private:
     };
     Candidate Best =
         *std::min_element(Candidates.begin(), Candidates.end(), Looser);
-    std::optional<size_t> Choice;
+    const Candidate *Choice = nullptr;
     for (const Candidate &C : Candidates)
       if (C.Depth == Best.Depth && C.Class == Best.Class && (C.Fits || !Choice))
-        Choice = C.Tok;
-    return Choice;
+        Choice = &C;
+    if (Choice->Fits && !Choice->RestFits) {
+      const Candidate *TwoLines = nullptr;
+      for (const Candidate &C : Candidates)
+        if (C.Depth == Best.Depth && C.Fits && C.RestFits &&
+            (!TwoLines || C.Class <= TwoLines->Class))
+          TwoLines = &C;
+      if (TwoLines)
+        Choice = TwoLines;
+    }
+    return Choice->Tok;
   }
 
   /// Follows the parentheses of new text [Begin, End), written at output

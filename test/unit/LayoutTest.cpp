@@ -94,3 +94,13 @@ TEST(Layout, CommentsAndDirectivesAreLeftAlone) {
             "#ifdef X\n"
             "\t    2);\n");
 }
+
+TEST(Layout, TwoLinesThatFitBeatThree) {
+  std::string Old = "\tremap(vma, pfn);\n";
+  EXPECT_EQ(layout(Old, "remap(vma, pfn)",
+                   "mmap_action_remap_full(desc, (lpc_ctrl->mem_base >> "
+                   "PAGE_SHIFT) + desc->pgoff)"),
+            "\tmmap_action_remap_full(desc, (lpc_ctrl->mem_base >> "
+            "PAGE_SHIFT) +\n"
+            "\t\t\t       desc->pgoff);\n");
+}
