@@ -102,6 +102,8 @@ Finding legacyHookFinding(const HookSite &Site, const CallbackVerdict &V) {
          "this tree's headers predate the mmap_prepare helpers (7.0+); "
          "pass --api=7.x to write the conversion for a newer kernel"});
   F.Fixable = !V.Edits.empty();
+  if (F.Fixable)
+    F.Changes = V.Changes;
   F.Explanation = explanation(V, Site);
   return F;
 }

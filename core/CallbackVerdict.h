@@ -34,6 +34,9 @@ struct CallbackVerdict {
   std::vector<VerdictReason> Reasons;
   /// Notes that do not change the class.
   std::vector<FindingNote> Notes;
+  /// What the conversion changes in behaviour, for a patch's changelog
+  /// (the notes the analysis made about it).
+  std::vector<std::string> Changes;
   std::optional<Position> Definition;
   /// --explain lines, after the headline.
   std::vector<std::string> Explanation;

@@ -105,6 +105,7 @@ private:
     for (Finding &F : Result.Findings) {
       F.Fixable = false;
       F.Fix.clear();
+      F.Changes.clear();
     }
     for (CrossUnitCallback &C : Result.CrossUnit) {
       C.Edits.clear();
@@ -399,8 +400,10 @@ private:
       V.Definition = Sink.position(Def->getLocation());
     for (const Reason &R : M.Reasons)
       V.addReason(R.Code, R.Severity, Sink.position(R.Loc), R.Message);
-    for (const auto &[Loc, Text] : M.Notes)
+    for (const auto &[Loc, Text] : M.Notes) {
       V.Notes.push_back({Sink.position(Loc), Text});
+      V.Changes.push_back(Text);
+    }
     V.Explanation = M.Explanation;
     V.Level = Result.Level;
     V.LevelDetected = Opts.Api.isAuto() && !LevelFromSlot;

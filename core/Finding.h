@@ -42,6 +42,9 @@ struct Finding {
   /// it when known (one callback installed from several files counts once).
   std::string Callback;
   std::string CallbackFile;
+  /// What this finding's conversion changes in behaviour, for the
+  /// changelog of its patch (empty when it has no conversion).
+  std::vector<std::string> Changes;
   /// --explain: why the callback got its class.
   std::vector<std::string> Explanation;
   /// Number of macro expansions folded into this finding (0: not a macro).

@@ -132,13 +132,10 @@ bool reasons(const json &J, std::vector<VerdictReason> &Out) {
 }
 
 json verdict(const CallbackVerdict &V) {
-  json J = {{"name", V.Name},
-            {"reasons", reasons(V.Reasons)},
-            {"notes", notes(V.Notes)},
-            {"explanation", V.Explanation},
-            {"edits", edits(V.Edits)},
-            {"level", V.Level},
-            {"detected", V.LevelDetected}};
+  json J = {{"name", V.Name},          {"reasons", reasons(V.Reasons)},
+            {"notes", notes(V.Notes)}, {"explanation", V.Explanation},
+            {"changes", V.Changes},    {"edits", edits(V.Edits)},
+            {"level", V.Level},        {"detected", V.LevelDetected}};
   if (V.Class)
     J["class"] = static_cast<int>(*V.Class);
   if (V.Definition)
@@ -151,6 +148,7 @@ bool verdict(const json &J, CallbackVerdict &V) {
     return false;
   V.Name = str(J, "name");
   V.Explanation = strings(J, "explanation");
+  V.Changes = strings(J, "changes");
   V.Level = J.value("level", 0u);
   V.LevelDetected = J.value("detected", false);
   if (auto It = J.find("definition"); It != J.end()) {
@@ -229,6 +227,7 @@ std::string encodeUnitResult(const UnitResult &U) {
               {"callback", F.Callback},
               {"callback_file", F.CallbackFile},
               {"explanation", F.Explanation},
+              {"changes", F.Changes},
               {"expansions", F.Expansions}};
     if (F.Class)
       J["class"] = static_cast<int>(*F.Class);
@@ -277,6 +276,7 @@ bool decodeUnitResult(const std::string &Payload, UnitResult &U) {
     F.Callback = str(J, "callback");
     F.CallbackFile = str(J, "callback_file");
     F.Explanation = strings(J, "explanation");
+    F.Changes = strings(J, "changes");
     F.Expansions = J.value("expansions", 0u);
     if (!classification(J.value("class", json()), F.Class))
       return false;
