@@ -18,6 +18,23 @@ std::string prefixFromPath(llvm::StringRef RelPath) {
   return Dir.str() + ": " + Stem.str();
 }
 
+std::string patchSubject(llvm::StringRef Prefix) {
+  return Prefix.str() + ": replace deprecated mmap hook with mmap_prepare";
+}
+
+std::string mailSlug(llvm::StringRef S) {
+  std::string Out;
+  for (char C : S) {
+    if (llvm::isAlnum(C))
+      Out += llvm::toLower(C);
+    else if (!Out.empty() && Out.back() != '-')
+      Out += '-';
+  }
+  while (!Out.empty() && Out.back() == '-')
+    Out.pop_back();
+  return Out;
+}
+
 std::string prefixFromSubjects(const std::vector<std::string> &Subjects) {
   std::map<std::string, unsigned> Votes;
   for (llvm::StringRef S : Subjects) {
@@ -92,9 +109,11 @@ std::string formatPatch(const PatchInput &P, llvm::StringRef From,
         "2001\n"
      << "From: " << From << "\n"
      << "Date: " << Date << "\n"
-     << "Subject: [PATCH] " << P.Prefix
-     << ": replace deprecated mmap hook with mmap_prepare\n"
-     << "\n"
+     << "Subject: [PATCH";
+  if (P.Total > 1)
+    OS << " " << P.Number << "/" << P.Total;
+  OS << "] " << patchSubject(P.Prefix) << "\n"
+     << recipientHeaders(P.Rcpt) << "\n"
      << "The file_operations->mmap hook is deprecated: it hands the driver a\n"
      << "VMA that is already set up, so drivers can leave it half-initialised\n"
      << "or hold on to it. Its replacement, ->mmap_prepare, is called before\n"
