@@ -107,6 +107,9 @@ struct PatchInput {
 /// One git format-patch mail (headers, body, diff, no diffstat).
 std::string formatPatch(const PatchInput &P, llvm::StringRef From,
                         llvm::StringRef Date, llvm::StringRef ToolVersion);
+/// \p Text's words in lines of at most \p Width columns (a longer word
+/// has a line of its own), without a final newline.
+std::string wrapParagraph(llvm::StringRef Text, size_t Width = 72);
 /// The subject of a change's mail without "[PATCH]".
 std::string patchSubject(llvm::StringRef Prefix);
 /// Lower-case words joined by '-', as git format-patch names its files.

@@ -1,5 +1,6 @@
 //===- PatchesTest.cpp - the changelog says what the conversion changes ---===//
 #include "core/Formats.h"
+#include "llvm/ADT/StringExtras.h"
 #include "gtest/gtest.h"
 
 using namespace mpl;
@@ -56,6 +57,22 @@ TEST(Patches, ASignoffIsTheLastLineBeforeTheDiff) {
   P.Files.push_back({"drivers/char/foo.c", "a\n", "b\n"});
   std::string M = formatPatch(P, "T <t@example.org>", "Thu", "0.1");
   EXPECT_TRUE(has(M, "\nSigned-off-by: T <t@example.org>\n---\n"));
+}
+
+TEST(Patches, LongCallbackNamesAreWrapped) {
+  PatchInput P;
+  P.Prefix = "hv: mshv_vtl_main";
+  P.Callbacks = {"mshv_vtl_mmap", "mshv_vtl_low_mmap"};
+  P.Files.push_back({"drivers/hv/mshv_vtl_main.c", "a\n", "b\n"});
+  std::string M = formatPatch(P, "T <t@example.org>", "Thu", "0.1");
+  EXPECT_TRUE(has(M, "\nConvert mshv_vtl_mmap(), mshv_vtl_low_mmap() to "
+                     "mmap_prepare: VMA fields\nbecome descriptor fields,"));
+  size_t Start = M.find("\n\n");
+  std::string Body = M.substr(Start, M.find("\n---\n") - Start);
+  for (llvm::StringRef Line : llvm::split(Body, '\n'))
+    EXPECT_LE(Line.size(), 75u) << Line.str();
+  EXPECT_EQ(wrapParagraph("aa bb cc", 5), "aa bb\ncc");
+  EXPECT_EQ(wrapParagraph("aaaaaaa b", 5), "aaaaaaa\nb");
 }
 
 // get_maintainer.pl --roles --no-rolestats, as Linux 7.3 prints it for
