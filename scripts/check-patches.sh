@@ -83,6 +83,21 @@ for s in "${series[@]}"; do
   "${git[@]}" reset -q --hard mpl-base
 done
 
+sent=-
+if [[ -x "$(git --exec-path)/git-send-email" ]]; then
+  echo "== git send-email --dry-run, series by series"
+  sent=0
+  for s in "${series[@]}"; do
+    # Nothing leaves the machine: a dry run, and /bin/true as the server.
+    if "${git[@]}" -c sendemail.from="$author" send-email --dry-run --confirm=never \
+      --smtp-server=/bin/true "$s" >"$out.send" 2>&1; then
+      sent=$((sent + 1))
+    else
+      echo "FAIL  ${s#"$out"/}: $(tail -1 "$out.send")"
+    fi
+  done
+fi
+
 echo "== recipients"
 for s in "${series[@]}"; do
   # The first mail (the cover letter, if any) goes to everyone.
@@ -99,4 +114,9 @@ echo "checkpatch --strict: $(grep -c '^ERROR:' "$out.checkpatch" || true) errors
   "$(grep -c '^WARNING:' "$out.checkpatch" || true) warnings," \
   "$(grep -c '^CHECK:' "$out.checkpatch" || true) checks (details: $out.checkpatch)"
 echo "git am: $applied series applied, $failed failed"
+if [[ $sent == - ]]; then
+  echo "git send-email: not installed (Debian: git-email), not tried"
+else
+  echo "git send-email --dry-run: $sent of ${#series[@]} series accepted"
+fi
 [[ $failed -eq 0 ]]

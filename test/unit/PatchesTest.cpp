@@ -236,7 +236,7 @@ TEST(Series, TheCoverLetterIsAFormatPatchMail) {
   Left.File = "drivers/xen/privcmd-buf.c";
   Left.Name = "privcmd_buf_mmap";
   Left.Class = "blocked";
-  Left.Reasons = {"vma-stored", "vm-ops"};
+  Left.Reasons = {"vma-stored", "vm-ops", "vma-stored"};
   C.Left = {Left};
   C.Rcpt.To = {"J <j@x.org>"};
   C.Rcpt.Cc = {"xen-devel@x.org"};
