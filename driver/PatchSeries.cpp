@@ -326,6 +326,15 @@ void writeMail(StringRef Dir, StringRef Name, StringRef Text, Report &Out) {
     OS << Text;
 }
 
+/// As git format-patch names it: "0002-<slug of the subject>.patch".
+std::string patchFileName(const PatchInput &P) {
+  char Num[8];
+  snprintf(Num, sizeof Num, "%04u", P.Number ? P.Number : 1);
+  return std::string(Num) + "-" +
+         mailSlug(P.Prefix + " replace deprecated mmap hook").substr(0, 60) +
+         ".patch";
+}
+
 /// One series: its directory, the numbered patches, and for two or more a
 /// cover letter to everyone the patches go to.
 void writeGroup(StringRef PatchesDir, const SeriesGroup &G,
@@ -350,14 +359,8 @@ void writeGroup(StringRef PatchesDir, const SeriesGroup &G,
       P.Number = ++N;
       P.Total = Total;
     }
-    char Num[8];
-    snprintf(Num, sizeof Num, "%04u", P.Number ? P.Number : 1);
-    writeMail(
-        Dir,
-        std::string(Num) + "-" +
-            mailSlug(P.Prefix + " replace deprecated mmap hook").substr(0, 60) +
-            ".patch",
-        formatPatch(P, From, Date, MPL_VERSION), Out);
+    writeMail(Dir, patchFileName(P), formatPatch(P, From, Date, MPL_VERSION),
+              Out);
     Cover.Subjects.push_back(patchSubject(P.Prefix));
     All.push_back(P.Rcpt);
     for (const CallbackRow &Row : Changes[I].Converted) {
