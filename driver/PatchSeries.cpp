@@ -234,7 +234,10 @@ bool hasGetMaintainer(StringRef Root) {
 
 /// The kernel's own get_maintainer.pl on \p Mail, run from \p Root as its
 /// documentation says: MAINTAINERS only (no git history: reproducible and
-/// fast), one "address (role:section)" a line.
+/// fast), one "address (role:section)" a line. With a fixed Perl hash seed:
+/// someone with roles in two sections gets the one Perl's hash order finds
+/// first (Linux 7.3, guest_memfd.c: Sean Christopherson, KVM reviewer and
+/// KVM GUEST_MEMFD maintainer, was To: in one run and Cc: in the next).
 std::optional<Recipients> askGetMaintainer(StringRef Root, StringRef Mail,
                                            std::string &Error) {
   SmallString<128> Patch;
@@ -248,11 +251,12 @@ std::optional<Recipients> askGetMaintainer(StringRef Root, StringRef Mail,
     raw_fd_ostream OS(FD, /*shouldClose=*/true);
     OS << Mail;
   }
-  Captured C = run({"sh", "-c",
-                    "cd \"$1\" && shift && exec perl "
-                    "scripts/get_maintainer.pl \"$@\"",
-                    "sh", Root, "--no-git", "--no-git-fallback", "--roles",
-                    "--no-rolestats", Patch});
+  Captured C =
+      run({"sh", "-c",
+           "cd \"$1\" && shift && PERL_HASH_SEED=0 PERL_PERTURB_KEYS=0 "
+           "exec perl scripts/get_maintainer.pl \"$@\"",
+           "sh", Root, "--no-git", "--no-git-fallback", "--roles",
+           "--no-rolestats", Patch});
   sys::fs::remove(Patch);
   if (C.Status == 0)
     return parseGetMaintainer(C.Out);

@@ -59,9 +59,16 @@ covers=$(find "$out" -name 0000-cover-letter.patch | wc -l)
 
 echo "== checkpatch.pl --strict"
 : >"$out.checkpatch"
+unchecked=0
 for p in "${patches[@]}"; do
   echo "--- ${p#"$out"/}" >>"$out.checkpatch"
-  (cd "$scratch" && perl scripts/checkpatch.pl --strict --no-summary "$p" >>"$out.checkpatch" 2>&1) || true
+  (cd "$scratch" && perl scripts/checkpatch.pl --strict "$p" >"$out.one" 2>&1) || true
+  cat "$out.one" >>"$out.checkpatch"
+  # Its exit status says "found something"; only its total says it ran.
+  if ! grep -q '^total: ' "$out.one"; then
+    unchecked=$((unchecked + 1))
+    echo "not checked: ${p#"$out"/}: $(head -1 "$out.one")"
+  fi
 done
 for type in ERROR WARNING CHECK; do
   printf '%-8s %s\n' "$type" "$(grep -c "^$type:" "$out.checkpatch" || true)"
@@ -112,11 +119,12 @@ echo "== summary"
 echo "patches: ${#patches[@]} in ${#series[@]} series ($covers with a cover letter)"
 echo "checkpatch --strict: $(grep -c '^ERROR:' "$out.checkpatch" || true) errors," \
   "$(grep -c '^WARNING:' "$out.checkpatch" || true) warnings," \
-  "$(grep -c '^CHECK:' "$out.checkpatch" || true) checks (details: $out.checkpatch)"
+  "$(grep -c '^CHECK:' "$out.checkpatch" || true) checks, $unchecked patches not checked" \
+  "(details: $out.checkpatch)"
 echo "git am: $applied series applied, $failed failed"
 if [[ $sent == - ]]; then
   echo "git send-email: not installed (Debian: git-email), not tried"
 else
   echo "git send-email --dry-run: $sent of ${#series[@]} series accepted"
 fi
-[[ $failed -eq 0 ]]
+[[ $failed -eq 0 && $unchecked -eq 0 ]]

@@ -9,6 +9,10 @@ use strict;
 use warnings;
 
 -f "MAINTAINERS" or die "get_maintainer.pl: not at the top of a tree\n";
+# The real script's answer depends on Perl's hash order when one person has
+# roles in two sections: the tool must fix the seed.
+($ENV{PERL_HASH_SEED} // '') eq '0' && ($ENV{PERL_PERTURB_KEYS} // '') eq '0'
+    or die "get_maintainer.pl: run without PERL_HASH_SEED=0 PERL_PERTURB_KEYS=0\n";
 open(my $patch, '<', $ARGV[-1]) or die "get_maintainer.pl: $ARGV[-1]: $!\n";
 my @files = map { m{^\+\+\+ b/(\S+)} ? ($1) : () } <$patch>;
 die "get_maintainer.pl: cannot map $_\n" for grep { /broken/ } @files;
