@@ -99,6 +99,32 @@ llvm::StringRef nameOf(llvm::StringRef Ident) {
   return Open == llvm::StringRef::npos ? Ident : Ident.take_front(Open);
 }
 
+/// The cover letter's tables: what the series converts, what it leaves.
+void printCallbackTables(llvm::raw_ostream &OS, const CoverInput &C) {
+  std::vector<std::vector<std::string>> Rows = {
+      {"file", "mmap", "mmap_prepare"}};
+  for (const CallbackRow &R : C.Converted)
+    Rows.push_back({R.File, R.Name + "()", R.NewName + "()"});
+  printTable(OS, Rows);
+  if (C.Left.empty()) {
+    OS << "\nNo other mmap hook was found in the files and directories of "
+          "this\nseries that mmap-prepare-lint analysed.\n";
+    return;
+  }
+  OS << "\nLeft as they are (they need a VMA, or a person's judgement):\n\n";
+  Rows = {{"file", "mmap", "class", "reasons"}};
+  for (const CallbackRow &R : C.Left) {
+    // A finding names a reason once per place it holds; the table once.
+    std::vector<std::string> Reasons;
+    for (const std::string &Code : R.Reasons)
+      if (!llvm::is_contained(Reasons, Code))
+        Reasons.push_back(Code);
+    Rows.push_back({R.File, R.Name + "()", R.Class,
+                    Reasons.empty() ? "-" : llvm::join(Reasons, ", ")});
+  }
+  printTable(OS, Rows);
+}
+
 } // namespace
 
 Recipients parseGetMaintainer(llvm::StringRef Output) {
@@ -176,32 +202,43 @@ std::string commonPrefix(const std::vector<std::string> &Prefixes) {
   return llvm::join(Heads, ", ");
 }
 
+namespace {
+
+/// What makes patches one series: their To: mails, sorted; without To:,
+/// their subject prefix.
+std::string seriesKey(const SeriesMember &M) {
+  std::vector<std::string> Mails;
+  for (const std::string &A : M.Rcpt.To)
+    Mails.push_back(mailOf(A));
+  llvm::sort(Mails);
+  return Mails.empty() ? "prefix:" + M.Prefix : "to:" + llvm::join(Mails, ",");
+}
+
+/// A group's prefix and name (before clashes are numbered).
+void nameGroup(SeriesGroup &G, const std::vector<SeriesMember> &Members) {
+  std::vector<std::string> Prefixes;
+  for (size_t I : G.Members)
+    Prefixes.push_back(Members[I].Prefix);
+  G.Prefix = commonPrefix(Prefixes);
+  // A prefix shared down to its first component names the group; a group
+  // of unrelated prefixes is named after its first maintainer.
+  const Recipients &First = Members[G.Members.front()].Rcpt;
+  bool Shared = G.Prefix.find(", ") == std::string::npos;
+  G.Name = mailSlug(Shared || First.To.empty() ? G.Prefix
+                                               : nameOf(First.To.front()));
+  if (G.Name.empty())
+    G.Name = "series";
+}
+
+} // namespace
+
 std::vector<SeriesGroup> groupSeries(const std::vector<SeriesMember> &Members) {
-  // The key: the To: mails, sorted; without To:, the subject prefix.
   std::map<std::string, SeriesGroup> ByKey;
-  for (size_t I = 0; I < Members.size(); ++I) {
-    std::vector<std::string> Mails;
-    for (const std::string &A : Members[I].Rcpt.To)
-      Mails.push_back(mailOf(A));
-    llvm::sort(Mails);
-    std::string Key = Mails.empty() ? "prefix:" + Members[I].Prefix
-                                    : "to:" + llvm::join(Mails, ",");
-    ByKey[Key].Members.push_back(I);
-  }
+  for (size_t I = 0; I < Members.size(); ++I)
+    ByKey[seriesKey(Members[I])].Members.push_back(I);
   std::vector<std::pair<std::string, SeriesGroup>> Groups;
   for (auto &[Key, G] : ByKey) {
-    std::vector<std::string> Prefixes;
-    for (size_t I : G.Members)
-      Prefixes.push_back(Members[I].Prefix);
-    G.Prefix = commonPrefix(Prefixes);
-    // A prefix shared down to its first component names the group; a
-    // group of unrelated prefixes is named after its first maintainer.
-    const Recipients &First = Members[G.Members.front()].Rcpt;
-    bool Shared = G.Prefix.find(", ") == std::string::npos;
-    G.Name = mailSlug(Shared || First.To.empty() ? G.Prefix
-                                                 : nameOf(First.To.front()));
-    if (G.Name.empty())
-      G.Name = "series";
+    nameGroup(G, Members);
     Groups.push_back({Key, std::move(G)});
   }
   llvm::sort(Groups, [](const auto &A, const auto &B) {
@@ -244,28 +281,7 @@ std::string formatCoverLetter(const CoverInput &C, llvm::StringRef From,
      << "on each other; each says in its changelog what changes in behaviour.\n"
      << "\n"
      << "Converted:\n\n";
-  std::vector<std::vector<std::string>> Rows = {
-      {"file", "mmap", "mmap_prepare"}};
-  for (const CallbackRow &R : C.Converted)
-    Rows.push_back({R.File, R.Name + "()", R.NewName + "()"});
-  printTable(OS, Rows);
-  if (C.Left.empty()) {
-    OS << "\nNo other mmap hook was found in the files and directories of "
-          "this\nseries that mmap-prepare-lint analysed.\n";
-  } else {
-    OS << "\nLeft as they are (they need a VMA, or a person's judgement):\n\n";
-    Rows = {{"file", "mmap", "class", "reasons"}};
-    for (const CallbackRow &R : C.Left) {
-      // A finding names a reason once per place it holds; the table once.
-      std::vector<std::string> Reasons;
-      for (const std::string &Code : R.Reasons)
-        if (!llvm::is_contained(Reasons, Code))
-          Reasons.push_back(Code);
-      Rows.push_back({R.File, R.Name + "()", R.Class,
-                      Reasons.empty() ? "-" : llvm::join(Reasons, ", ")});
-    }
-    printTable(OS, Rows);
-  }
+  printCallbackTables(OS, C);
   OS << "\nGenerated by mmap-prepare-lint " << ToolVersion << ".\n\n"
      << nameOf(From) << " (" << N << "):\n";
   for (const std::string &S : C.Subjects)
