@@ -171,7 +171,12 @@ struct CoverInput {
   /// Legacy hooks in the series' files and directories that it leaves.
   std::vector<CallbackRow> Left;
   Recipients Rcpt;
+  /// The files its patches change, for the diffstat.
+  std::vector<PatchFile> Files;
 };
+/// `git diff --stat` of \p Files, as a cover letter shows it: one
+/// " path | N +++--" line a file, sorted by path, then the totals.
+std::string diffStat(const std::vector<PatchFile> &Files);
 /// The "[PATCH 0/N]" mail of a series, in git format-patch's form.
 std::string formatCoverLetter(const CoverInput &C, llvm::StringRef From,
                               llvm::StringRef Date,

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "core/Formats.h"
+#include "core/UnifiedDiff.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
@@ -254,6 +255,59 @@ std::vector<SeriesGroup> groupSeries(const std::vector<SeriesMember> &Members) {
   return Out;
 }
 
+std::string diffStat(const std::vector<PatchFile> &Files) {
+  struct Row {
+    std::string Path;
+    unsigned Add = 0, Del = 0;
+  };
+  std::vector<Row> Rows;
+  for (const PatchFile &F : Files) {
+    Row R{F.RelPath};
+    std::string Diff =
+        unifiedDiff("a/" + F.RelPath, "b/" + F.RelPath, F.Before, F.After);
+    // Past the "---"/"+++" header only: a removed "-- x" reads "--- x".
+    bool InHunk = false;
+    for (llvm::StringRef L : llvm::split(Diff, '\n')) {
+      InHunk |= L.starts_with("@@");
+      R.Add += InHunk && L.starts_with("+");
+      R.Del += InHunk && L.starts_with("-");
+    }
+    Rows.push_back(std::move(R));
+  }
+  llvm::sort(Rows, [](const Row &A, const Row &B) { return A.Path < B.Path; });
+  size_t NameW = 0, CountW = 1;
+  unsigned Max = 0, Adds = 0, Dels = 0;
+  for (const Row &R : Rows) {
+    NameW = std::max(NameW, R.Path.size());
+    CountW = std::max(CountW, std::to_string(R.Add + R.Del).size());
+    Max = std::max(Max, R.Add + R.Del);
+    Adds += R.Add;
+    Dels += R.Del;
+  }
+  // git scales the graph to its 80 columns; 50 marks at most keep the lines
+  // short whatever the paths.
+  auto Marks = [&](unsigned N) -> size_t {
+    return Max <= 50 ? N : (N * 50 + Max - 1) / Max;
+  };
+  std::string Out;
+  for (const Row &R : Rows) {
+    std::string Count = std::to_string(R.Add + R.Del);
+    Out += " " + R.Path + std::string(NameW - R.Path.size(), ' ') + " | " +
+           std::string(CountW - Count.size(), ' ') + Count + " " +
+           std::string(Marks(R.Add), '+') + std::string(Marks(R.Del), '-') +
+           "\n";
+  }
+  auto Plural = [](unsigned N, const char *One, const char *Many) {
+    return std::to_string(N) + " " + (N == 1 ? One : Many);
+  };
+  Out += " " + Plural(Rows.size(), "file changed", "files changed");
+  if (Adds)
+    Out += ", " + Plural(Adds, "insertion(+)", "insertions(+)");
+  if (Dels)
+    Out += ", " + Plural(Dels, "deletion(-)", "deletions(-)");
+  return Out + "\n";
+}
+
 std::string formatCoverLetter(const CoverInput &C, llvm::StringRef From,
                               llvm::StringRef Date,
                               llvm::StringRef ToolVersion) {
@@ -286,6 +340,8 @@ std::string formatCoverLetter(const CoverInput &C, llvm::StringRef From,
      << nameOf(From) << " (" << N << "):\n";
   for (const std::string &S : C.Subjects)
     OS << "  " << S << "\n";
+  if (!C.Files.empty())
+    OS << "\n" << diffStat(C.Files);
   OS << "\n-- \n"
      << "mmap-prepare-lint " << ToolVersion << "\n\n";
   return Text;

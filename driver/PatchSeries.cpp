@@ -372,6 +372,7 @@ void writeGroup(StringRef PatchesDir, const SeriesGroup &G,
       Converted.insert(Row.Name);
     }
     Dirs.insert(Changes[I].Dirs.begin(), Changes[I].Dirs.end());
+    Cover.Files.insert(Cover.Files.end(), P.Files.begin(), P.Files.end());
   }
   if (Total < 2)
     return;

@@ -272,6 +272,22 @@ TEST(Series, TheCoverLetterIsAFormatPatchMail) {
                      "\n-- \nmmap-prepare-lint 0.1\n"));
 }
 
+TEST(Series, TheDiffstatIsGits) {
+  std::vector<PatchFile> Files = {
+      {"drivers/xen/xenbus/backend.c", "a\nb\nc\n", "a\nB\nc\nd\n"},
+      {"drivers/xen/privcmd.c", "x\n-- y\n", "x\n"}};
+  EXPECT_EQ(diffStat(Files),
+            " drivers/xen/privcmd.c        | 1 -\n"
+            " drivers/xen/xenbus/backend.c | 3 ++-\n"
+            " 2 files changed, 2 insertions(+), 2 deletions(-)\n");
+  std::string Lines;
+  for (int I = 0; I < 100; ++I)
+    Lines += "l\n";
+  std::string Stat = diffStat({{"f.c", "", Lines}});
+  EXPECT_EQ(Stat, " f.c | 100 " + std::string(50, '+') +
+                      "\n 1 file changed, 100 insertions(+)\n");
+}
+
 TEST(Series, ACoverLetterSaysWhenNothingIsLeft) {
   CoverInput C;
   C.Prefix = "hv";
