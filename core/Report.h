@@ -29,6 +29,9 @@ struct Report {
   /// directory scan, missing from the compile database, no usable command):
   /// listed with the reason, never silently dropped; not errors.
   std::vector<RunError> NotAnalysed;
+  /// What a run says once about its outputs (a --patches tree without
+  /// get_maintainer.pl): printed as notes, never an error.
+  std::vector<RunError> Notes;
 };
 
 struct Summary {

@@ -93,8 +93,11 @@ void writeEdits(const SessionOptions &Opts, Runner &Run, const Database &DB,
     writeOutputFile(Opts.ExportFixes,
                     exportFixesYaml(R, Kept, Main, Root, Lines), R);
   }
-  if (!Opts.Patches.Dir.empty())
-    writePatchSeries(Opts.Patches, Rewrites, Run.changeSets(Rewrites), Root, R);
+  if (!Opts.Patches.Dir.empty()) {
+    PatchOptions Patches = Opts.Patches;
+    Patches.Suffix = Opts.Run.Engine.Suffix;
+    writePatchSeries(Patches, Rewrites, Run.changeSets(Rewrites), Root, R);
+  }
 }
 
 void printReport(const SessionOptions &Opts, const Report &R, const Gate &G,
@@ -132,6 +135,8 @@ void printReport(const SessionOptions &Opts, const Report &R, const Gate &G,
   for (const RunError &E : R.NotAnalysed)
     llvm::errs() << displayPath(E.File, Cwd)
                  << ": note: not analysed: " << E.Message << "\n";
+  for (const RunError &E : R.Notes)
+    llvm::errs() << displayPath(E.File, Cwd) << ": note: " << E.Message << "\n";
   if (Opts.Quiet || Opts.Format != OutputFormat::Text)
     return;
   if (TreeRun || Opts.SummaryTable)
