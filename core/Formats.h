@@ -97,6 +97,9 @@ struct PatchInput {
   std::string Prefix;
   /// Callbacks converted by this change.
   std::vector<std::string> Callbacks;
+  /// What the analysis found the conversions change in behaviour
+  /// (Finding::Changes), one clause each.
+  std::vector<std::string> Changes;
   /// "Name <email>" of a Signed-off-by: trailer (--signoff); empty: none.
   std::string SignedOffBy;
   /// "[PATCH n/N]" when Total > 1, else "[PATCH]".

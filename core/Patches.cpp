@@ -93,6 +93,17 @@ std::vector<std::string> behaviourNotes(const PatchInput &P) {
         "The errno the old code returned for a failed remap is kept with\n"
         "action.error_override; it applies to the action's completion only,\n"
         "not to the checks made when the action is prepared.");
+  // The analysis' own notes are clauses ("the result of ... was ignored;
+  // ..."): each becomes a sentence.
+  for (const std::string &Change : P.Changes) {
+    std::string Sentence = Change;
+    llvm::StringRef FirstWord = llvm::StringRef(Sentence).split(' ').first;
+    if (llvm::all_of(FirstWord, llvm::isAlpha)) // not a function's name
+      Sentence[0] = llvm::toUpper(Sentence[0]);
+    if (!llvm::StringRef(Sentence).ends_with("."))
+      Sentence += '.';
+    Notes.push_back(wrapParagraph(Sentence));
+  }
   return Notes;
 }
 

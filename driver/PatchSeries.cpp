@@ -221,6 +221,12 @@ Change makeChange(const PatchOptions &Opts,
   C.Converted = convertedRows(Files, R, Rewrites, Root, Opts.Suffix);
   for (const CallbackRow &Row : C.Converted)
     C.Patch.Callbacks.push_back(Row.Name);
+  // What the analysis said each conversion changes, once per change.
+  for (const Finding &F : R.Findings)
+    if (llvm::is_contained(C.Patch.Callbacks, F.Callback))
+      for (const std::string &Change : F.Changes)
+        if (!llvm::is_contained(C.Patch.Changes, Change))
+          C.Patch.Changes.push_back(Change);
   return C;
 }
 

@@ -873,11 +873,10 @@ private:
       A.ProtLocal = protTemporary(A.Prot, Call);
       M.Notes.push_back(
           {A.Prot->getBeginLoc(),
-           A.CalleeName +
-               "() mapped with a page protection of its own and left "
-               "vm_page_prot as it was; the action maps with "
-               "desc->page_prot, so the VMA's page protection now changes "
-               "to that value too"});
+           "the old code passed " + A.CalleeName +
+               "() a page protection of its own and left vm_page_prot as it "
+               "was; the action maps with desc->page_prot, so the VMA's page "
+               "protection now changes to that value too"});
     }
     return true;
   }

@@ -43,6 +43,28 @@ TEST(Patches, AnErrorOverrideSaysWhatItCovers) {
                      "completion only"));
 }
 
+TEST(Patches, WhatTheAnalysisNotedBecomesSentences) {
+  PatchInput P;
+  P.Prefix = "soc: aspeed";
+  P.Callbacks = {"lpc_mmap"};
+  P.Changes = {"the old code passed remap_pfn_range() a page protection of "
+               "its own and left vm_page_prot as it was; the action maps with "
+               "desc->page_prot, so the VMA's page protection now changes to "
+               "that value too",
+               "vma_foo() is a clause of its own"};
+  P.Files.push_back({"drivers/soc/aspeed/lpc.c",
+                     "prot = pgprot_noncached(prot);\n",
+                     "desc->page_prot = pgprot_noncached(desc->page_prot);\n"});
+  std::string M =
+      formatPatch(P, "T <t@example.org>", "Thu, 01 Jan 1970", "0.1");
+  EXPECT_FALSE(has(M, "No functional change intended.")) << M;
+  EXPECT_TRUE(has(M, "\nThe old code passed remap_pfn_range() a page "
+                     "protection of its own and\nleft vm_page_prot as it was;"))
+      << M;
+  EXPECT_TRUE(has(M, "\nvma_foo() is a clause of its own.\n")) << M;
+  EXPECT_TRUE(has(M, "changes to that value too.\n")) << M;
+}
+
 TEST(Patches, ActionsTheFileAlreadyHadAreNotNews) {
   std::string Same = "mmap_action_remap_full(desc, b);\n";
   std::string M = mail(Same + "vm_flags_set(vma, VM_IO);\n",

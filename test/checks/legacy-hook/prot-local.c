@@ -71,13 +71,13 @@ static const struct file_operations fops[] = {
 };
 // CHECK: prot-local.c:67:4: warning: {{.*}}'init_mmap' can be converted
 // CHECK: note: 'init_mmap' is defined here
-// CHECK: prot-local.c:29:10: note: remap_pfn_range() mapped with a page protection of its own and left vm_page_prot as it was; the action maps with desc->page_prot, so the VMA's page protection now changes to that value too
+// CHECK: prot-local.c:29:10: note: the old code passed remap_pfn_range() a page protection of its own and left vm_page_prot as it was; the action maps with desc->page_prot, so the VMA's page protection now changes to that value too
 // CHECK: prot-local.c:68:4: warning: {{.*}}'assigned_mmap' can be converted
 // CHECK: note: 'assigned_mmap' is defined here
-// CHECK: note: remap_pfn_range() mapped with a page protection
+// CHECK: note: the old code passed remap_pfn_range() a page protection
 // CHECK: prot-local.c:69:4: warning: {{.*}}'branch_mmap' can be converted
 // CHECK: note: 'branch_mmap' is defined here
-// CHECK: note: remap_pfn_range() mapped with a page protection
+// CHECK: note: the old code passed remap_pfn_range() a page protection
 // CHECK: prot-local.c:70:4: warning: {{.*}}'reread_mmap' can be converted
 // CHECK: note: 'reread_mmap' is defined here
-// CHECK: note: remap_pfn_range() mapped with a page protection
+// CHECK: note: the old code passed remap_pfn_range() a page protection
