@@ -52,6 +52,8 @@ public:
     }
     for (const IfStmt *If : M.NullTests)
       removeStatement(If);
+    if (M.Definition)
+      dropBracesOfRewrittenIfs();
     dropOrphanedLocals();
     if (!Req.LeavesOnly) {
       rewriteSignatures();
@@ -515,7 +517,7 @@ private:
   }
 
   /// The original text of \p R with every leaf inside it applied.
-  std::string render(CharSourceRange R) {
+  std::string render(CharSourceRange R, bool Consume = true) {
     unsigned Begin = SM.getFileOffset(R.getBegin());
     unsigned End = SM.getFileOffset(R.getEnd());
     StringRef Buffer = SM.getBufferData(SM.getFileID(R.getBegin()));
@@ -534,7 +536,7 @@ private:
       Out += Buffer.substr(Cursor, P->Begin - Cursor);
       Out += P->Text;
       Cursor = P->End;
-      P->Consumed = true;
+      P->Consumed |= Consume;
     }
     Out += Buffer.substr(Cursor, End - Cursor);
     return Out;
@@ -545,6 +547,79 @@ private:
     if (!R)
       return std::nullopt;
     return render(*R);
+  }
+
+  /// `if (cond) {` + one one-line statement + `}` with a rewritten
+  /// condition that now fits on one line: checkpatch wants no braces there
+  /// (BRACES), so they go with the rewrite (guest_memfd's flag test, two
+  /// lines before, one after).
+  void dropBracesOfRewrittenIfs() {
+    struct Ifs : RecursiveASTVisitor<Ifs> {
+      std::vector<const IfStmt *> All;
+      bool VisitIfStmt(IfStmt *If) {
+        All.push_back(If);
+        return true;
+      }
+    } V;
+    V.TraverseStmt(M.Definition->getBody());
+    for (const IfStmt *If : V.All)
+      dropBraces(If);
+  }
+
+  void dropBraces(const IfStmt *If) {
+    const auto *Then = dyn_cast<CompoundStmt>(If->getThen());
+    if (If->getElse() || !Then || Then->size() != 1 ||
+        isa<IfStmt, ForStmt, WhileStmt, DoStmt, SwitchStmt, CompoundStmt>(
+            Then->body_front()))
+      return;
+    SourceLocation Begin = If->getBeginLoc(), RParen = If->getRParenLoc(),
+                   LBrace = Then->getLBracLoc(), RBrace = Then->getRBracLoc();
+    const Stmt *Only = Then->body_front();
+    for (SourceLocation L : {Begin, RParen, LBrace, RBrace})
+      if (!L.isFileID())
+        return;
+    SourceLocation OnlyBegin = SM.getExpansionLoc(Only->getBeginLoc()),
+                   OnlyEnd = SM.getExpansionLoc(Only->getEndLoc());
+    unsigned CondBegin = SM.getFileOffset(Begin),
+             CondEnd = SM.getFileOffset(RParen);
+    unsigned RBraceAt = SM.getFileOffset(RBrace);
+    StringRef Buffer = SM.getBufferData(SM.getFileID(Begin));
+    bool Rewritten = llvm::any_of(Leaves, [&](const Pending &P) {
+      return !P.Consumed && P.Begin >= CondBegin && P.End <= CondEnd;
+    });
+    bool Replaced = llvm::any_of(ReplacedRanges, [&](const auto &R) {
+      return R.first <= RBraceAt && R.second > CondBegin;
+    });
+    if (Replaced || RBraceAt + 1 >= Buffer.size() ||
+        Buffer[RBraceAt + 1] != '\n')
+      return;
+    unsigned Line = SM.getSpellingLineNumber(LBrace);
+    if (!Rewritten || SM.getSpellingLineNumber(RParen) != Line ||
+        SM.getSpellingLineNumber(OnlyBegin) != Line + 1 ||
+        SM.getSpellingLineNumber(OnlyEnd) != Line + 1 ||
+        SM.getSpellingLineNumber(RBrace) != Line + 2)
+      return;
+    SourceLocation AfterRParen = RParen.getLocWithOffset(1);
+    std::string Head = render(CharSourceRange::getCharRange(Begin, AfterRParen),
+                              /*Consume=*/false);
+    std::string Indent = indentationAt(Begin, Ctx);
+    unsigned Width = std::max(lineWidthOf(Buffer), 80u);
+    if (StringRef(Head).contains('\n') ||
+        visualColumn(Indent, Indent.size()) + visualColumn(Head, Head.size()) >
+            Width)
+      return; // the layout keeps it on two lines: braces allowed
+    // ` {` after the condition, and the line of `}`.
+    emit(CharSourceRange::getCharRange(AfterRParen, LBrace.getLocWithOffset(1)),
+         "");
+    unsigned LineStart = RBraceAt;
+    while (LineStart > 0 &&
+           (Buffer[LineStart - 1] == ' ' || Buffer[LineStart - 1] == '\t'))
+      --LineStart;
+    unsigned LineEnd = RBraceAt + 2; // with its newline
+    SourceLocation FileStart = SM.getLocForStartOfFile(SM.getFileID(RBrace));
+    emit(CharSourceRange::getCharRange(FileStart.getLocWithOffset(LineStart),
+                                       FileStart.getLocWithOffset(LineEnd)),
+         "");
   }
 
   /// Extends a statement's range over its trailing semicolon.
