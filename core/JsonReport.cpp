@@ -54,6 +54,7 @@ std::string jsonReport(const Report &R, bool Explain, llvm::StringRef BaseDir) {
                 {"errors", R.Errors.size()},
                 {"suppressed", R.Suppressed},
                 {"skipped_by_prefilter", R.Skipped},
+                {"non_c_skipped", R.NotC},
                 {"not_analysed", R.NotAnalysed.size()},
                 {"by_check", S.ByCheck},
                 {"by_classification", S.ByClassification}}}};

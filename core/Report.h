@@ -23,6 +23,9 @@ struct Report {
   unsigned TranslationUnits = 0;
   /// Units the text pre-filter proved cannot hold a finding (not parsed).
   unsigned Skipped = 0;
+  /// Database entries in another language than C (the assembler sources of
+  /// a full kernel build): never parsed, counted.
+  unsigned NotC = 0;
   /// Findings silenced by NOLINT comments or --suppressions.
   unsigned Suppressed = 0;
   /// Files that may hold a finding but could not be analysed (found by a

@@ -66,8 +66,10 @@ void printSummaryTable(llvm::raw_ostream &OS, const Report &R, SummaryBy By,
   }
 
   OS << "\ntranslation units: " << R.TranslationUnits << " analysed, "
-     << R.Skipped << " skipped by the pre-filter, " << R.NotAnalysed.size()
-     << " not analysed, " << R.Errors.size() << " error"
+     << R.Skipped << " skipped by the pre-filter, ";
+  if (R.NotC)
+    OS << R.NotC << " not C, ";
+  OS << R.NotAnalysed.size() << " not analysed, " << R.Errors.size() << " error"
      << (R.Errors.size() == 1 ? "" : "s") << "\n";
 }
 

@@ -92,6 +92,9 @@ void printSummary(llvm::raw_ostream &OS, const Report &R) {
   OS << "; " << S.Fixable << " fixable";
   if (R.Suppressed)
     OS << "; " << R.Suppressed << " suppressed";
+  if (R.NotC)
+    OS << "; " << R.NotC << " non-C unit" << (R.NotC == 1 ? "" : "s")
+       << " skipped";
   if (!R.Errors.empty())
     OS << "; " << R.Errors.size() << " error"
        << (R.Errors.size() == 1 ? "" : "s");

@@ -1,5 +1,6 @@
 //===- CompileDatabase.cpp ------------------------------------------------===//
 #include "driver/CompileDatabase.h"
+#include "clang/Driver/Types.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -93,14 +94,39 @@ loadCompileDatabase(llvm::StringRef BuildPath, std::string &Dir,
   return inferMissingCompileCommands(std::move(DB));
 }
 
+bool compilesC(const CompileCommand &Command) {
+  using namespace clang::driver;
+  const std::vector<std::string> &Args = Command.CommandLine;
+  types::ID Type = types::TY_INVALID;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    llvm::StringRef A = Args[I];
+    if (A == "-x" && I + 1 < Args.size())
+      Type = types::lookupTypeForTypeSpecifier(Args[++I].c_str());
+    else if (A.starts_with("-x") && A.size() > 2)
+      Type = types::lookupTypeForTypeSpecifier(A.drop_front(2).str().c_str());
+  }
+  if (Type == types::TY_INVALID) {
+    llvm::StringRef Ext = llvm::sys::path::extension(Command.Filename);
+    Type = types::lookupTypeForExtension(Ext.drop_front());
+  }
+  return Type == types::TY_C || Type == types::TY_PP_C ||
+         Type == types::TY_CHeader || Type == types::TY_PP_CHeader;
+}
+
 InputFiles selectInputFiles(const CompilationDatabase &DB,
                             const std::vector<std::string> &Args,
                             bool ScanMissing, const SiteWords &Site) {
   InputFiles In;
   std::set<std::string> Seen;
   auto Add = [&](const std::string &F) {
-    if (Seen.insert(F).second)
-      In.Files.push_back(F);
+    if (!Seen.insert(F).second)
+      return;
+    std::vector<CompileCommand> Commands = DB.getCompileCommands(F);
+    if (!Commands.empty() && !compilesC(Commands.front())) {
+      ++In.NotC;
+      return;
+    }
+    In.Files.push_back(F);
   };
   std::vector<std::string> All = DB.getAllFiles();
   std::set<std::string> InDB(All.begin(), All.end());
@@ -117,7 +143,7 @@ InputFiles selectInputFiles(const CompilationDatabase &DB,
       Add(Abs);
       continue;
     }
-    size_t Before = In.Files.size();
+    size_t Before = In.Files.size() + In.NotC;
     for (const std::string &F : All)
       if (llvm::StringRef(F).starts_with(Abs + "/"))
         Add(F);
@@ -126,7 +152,7 @@ InputFiles selectInputFiles(const CompilationDatabase &DB,
         In.Optional.insert(F);
         Add(F);
       }
-    if (In.Files.size() == Before)
+    if (In.Files.size() + In.NotC == Before)
       In.Errors.push_back(
           {Arg, "no file of the compile database is under this directory"});
   }

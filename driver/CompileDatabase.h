@@ -36,10 +36,18 @@ struct InputFiles {
   /// "not analysed" rather than an error when they cannot be.
   std::set<std::string> Optional;
   std::vector<RunError> Errors;
+  /// Database entries left out because they are not C (Report::NotC).
+  unsigned NotC = 0;
 };
 
+/// Does \p Command compile C? Its `-x` language when it names one, else
+/// the language of its file's suffix (clang's own table): a full kernel
+/// build's database also holds assembler (`.S`) units.
+bool compilesC(const clang::tooling::CompileCommand &Command);
+
 /// The files to analyse for the command line's \p Args (files or
-/// directories; none: the whole database), in a stable order. With
+/// directories; none: the whole database), in a stable order, without the
+/// database's entries that are not C (counted in InputFiles::NotC). With
 /// \p ScanMissing, .c files under a named directory that the database lacks
 /// are added when their text can spell an ops-table site (\p Site).
 InputFiles selectInputFiles(const clang::tooling::CompilationDatabase &DB,

@@ -193,6 +193,7 @@ int runSession(SessionOptions Opts, GivenCommands Given) {
   Runner Run(*DB.Owned, Opts.Run, Sanitizer);
   Report R = Run.analyze(In.Files, In.Optional);
   R.Errors.insert(R.Errors.begin(), In.Errors.begin(), In.Errors.end());
+  R.NotC = In.NotC;
 
   // Paths are shown relative to where the tool runs.
   std::string Cwd = currentDirectory();
