@@ -446,7 +446,9 @@ std::vector<Edit> layoutEdits(std::vector<Edit> Edits, const SourceManager &SM,
     std::sort(Indices.begin(), Indices.end(), [&](size_t A, size_t B) {
       return Edits[A].Offset < Edits[B].Offset;
     });
-    for (auto [Begin, End] : statementLines(Buffer, LO)) {
+    for (auto Lines : statementLines(Buffer, LO)) {
+      // Named copies: lambdas below cannot capture structured bindings.
+      unsigned Begin = Lines.first, End = Lines.second;
       std::vector<size_t> Inside;
       bool Crossed = false;
       for (size_t I : Indices) {
