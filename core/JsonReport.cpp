@@ -1,8 +1,15 @@
 //===- JsonReport.cpp -----------------------------------------------------===//
 #include "core/Report.h"
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 namespace mpl {
+
+bool reportOrder(const Finding &A, const Finding &B) {
+  return std::tie(A.Where.File, A.Where.Line, A.Where.Column, A.Check,
+                  A.Message) < std::tie(B.Where.File, B.Where.Line,
+                                        B.Where.Column, B.Check, B.Message);
+}
 
 std::string jsonReport(const Report &R, bool Explain, llvm::StringRef BaseDir) {
   using nlohmann::json;
@@ -60,6 +67,93 @@ std::string jsonReport(const Report &R, bool Explain, llvm::StringRef BaseDir) {
                 {"by_classification", S.ByClassification}}}};
   // Messages quote source text; never throw on odd bytes in it.
   return Doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+namespace {
+
+using nlohmann::json;
+
+std::string text(const json &J, const char *Key) {
+  auto It = J.find(Key);
+  return It != J.end() && It->is_string() ? It->get<std::string>() : "";
+}
+
+unsigned count(const json &J, const char *Key) {
+  auto It = J.find(Key);
+  return It != J.end() && It->is_number_unsigned() ? It->get<unsigned>() : 0;
+}
+
+Position position(const json &J) {
+  return {text(J, "file"), count(J, "line"), count(J, "column")};
+}
+
+std::vector<RunError> runErrors(const json &J) {
+  std::vector<RunError> Out;
+  if (J.is_array())
+    for (const json &E : J)
+      Out.push_back({text(E, "file"), text(E, "message")});
+  return Out;
+}
+
+std::vector<std::string> strings(const json &J, const char *Key) {
+  std::vector<std::string> Out;
+  auto It = J.find(Key);
+  if (It != J.end() && It->is_array())
+    for (const json &S : *It)
+      if (S.is_string())
+        Out.push_back(S.get<std::string>());
+  return Out;
+}
+
+Finding finding(const json &J) {
+  Finding F;
+  F.Check = text(J, "check");
+  F.Level =
+      text(J, "severity") == "error" ? Severity::Error : Severity::Warning;
+  F.Message = text(J, "message");
+  F.Where = position(J);
+  F.Reasons = strings(J, "reasons");
+  F.Fixable = J.value("fixable", false);
+  for (Classification C : {Classification::Convertible, Classification::Manual,
+                           Classification::Blocked})
+    if (text(J, "classification") == classificationName(C))
+      F.Class = C;
+  F.Callback = text(J, "callback");
+  F.Expansions = count(J, "expansions");
+  F.Explanation = strings(J, "explanation");
+  if (auto It = J.find("notes"); It != J.end() && It->is_array())
+    for (const json &N : *It)
+      F.Notes.push_back({position(N), text(N, "message")});
+  return F;
+}
+
+} // namespace
+
+bool readJsonReport(llvm::StringRef Text, Report &R, std::string &Error) {
+  json Doc = json::parse(Text.begin(), Text.end(), nullptr,
+                         /*allow_exceptions=*/false);
+  if (!Doc.is_object() || text(Doc, "tool") != "mmap-prepare-lint" ||
+      !Doc.contains("findings") || !Doc["findings"].is_array()) {
+    Error = "not a mmap-prepare-lint --format=json report";
+    return false;
+  }
+  if (Doc.value("version", 0) != JsonSchemaVersion) {
+    Error = "JSON report version " + std::to_string(Doc.value("version", 0)) +
+            ", this tool reads version " + std::to_string(JsonSchemaVersion);
+    return false;
+  }
+  for (const json &J : Doc["findings"])
+    R.Findings.push_back(finding(J));
+  for (RunError &E : runErrors(Doc.value("errors", json())))
+    R.Errors.push_back(std::move(E));
+  for (RunError &E : runErrors(Doc.value("not_analysed", json())))
+    R.NotAnalysed.push_back(std::move(E));
+  const json Summary = Doc.value("summary", json::object());
+  R.TranslationUnits += count(Summary, "translation_units");
+  R.Skipped += count(Summary, "skipped_by_prefilter");
+  R.NotC += count(Summary, "non_c_skipped");
+  R.Suppressed += count(Summary, "suppressed");
+  return true;
 }
 
 } // namespace mpl

@@ -58,9 +58,17 @@ void printCompilerStyle(llvm::raw_ostream &OS, const Report &R,
 /// The one-paragraph summary printed after the findings.
 void printSummary(llvm::raw_ostream &OS, const Report &R);
 
+/// The order of a report's findings, whatever units found them: source
+/// order (file, line, column), then check and message.
+bool reportOrder(const Finding &A, const Finding &B);
+
 /// The versioned JSON document (schema in docs/output-formats.md).
 std::string jsonReport(const Report &R, bool Explain, llvm::StringRef BaseDir);
 inline constexpr int JsonSchemaVersion = 1;
+/// Adds a jsonReport() document (without the edits it never holds) to
+/// \p R: its findings, errors and files not analysed, and its unit counts.
+/// False with \p Error set when \p Text is not such a document.
+bool readJsonReport(llvm::StringRef Text, Report &R, std::string &Error);
 
 } // namespace mpl
 

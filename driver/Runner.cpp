@@ -358,6 +358,8 @@ Report Runner::analyze(const std::vector<std::string> &Files,
   std::set<std::string> Seen;
   for (AnalysedUnit &A : Analysed)
     mergeUnit(A, Optional, Seen, R);
+  // One order for any split of the units (--shard, merge).
+  std::stable_sort(R.Findings.begin(), R.Findings.end(), reportOrder);
   return R;
 }
 

@@ -100,33 +100,46 @@ void writeEdits(const SessionOptions &Opts, Runner &Run, const Database &DB,
   }
 }
 
-void printReport(const SessionOptions &Opts, const Report &R, const Gate &G,
-                 const std::set<std::string> &Fixed, bool TreeRun,
-                 llvm::StringRef Cwd, SourceLines &Lines) {
-  // With --diff the diff owns stdout; findings go to stderr.
-  llvm::raw_ostream &Findings = Opts.Diff ? llvm::errs() : llvm::outs();
-  switch (Opts.Format) {
+} // namespace
+
+void printFindings(llvm::raw_ostream &OS, OutputFormat Fmt, const Report &R,
+                   const FindingsStyle &Style, llvm::StringRef Cwd,
+                   SourceLines &Lines) {
+  switch (Fmt) {
   case OutputFormat::Json:
-    Findings << jsonReport(R, Opts.Explain, Cwd);
+    OS << jsonReport(R, Style.Explain, Cwd);
     break;
   case OutputFormat::Sarif: {
     SarifOptions SO;
     SO.BaseDir = Cwd;
     SO.ToolVersion = MPL_VERSION;
-    SO.Baselined = G.hasBaseline();
-    SO.HelpUriBase = Opts.SarifHelpUriBase.empty() ? "file://" MPL_SOURCE_DIR
-                                                     "/docs/checks/"
-                                                   : Opts.SarifHelpUriBase;
+    SO.Baselined = Style.Baselined;
+    SO.HelpUriBase = Style.SarifHelpUriBase.empty() ? "file://" MPL_SOURCE_DIR
+                                                      "/docs/checks/"
+                                                    : Style.SarifHelpUriBase;
     SO.InformationUri = "file://" MPL_SOURCE_DIR "/README.md";
-    Findings << sarifReport(R, SO, Lines);
+    OS << sarifReport(R, SO, Lines);
     break;
   }
   case OutputFormat::Text:
-    printText(Findings, R, Opts.Explain, Cwd);
-    for (const std::string &Path : Fixed)
-      llvm::errs() << "fixed: " << displayPath(Path, Cwd) << "\n";
+    printText(OS, R, Style.Explain, Cwd);
     break;
   }
+}
+
+namespace {
+
+void printReport(const SessionOptions &Opts, const Report &R, const Gate &G,
+                 const std::set<std::string> &Fixed, bool TreeRun,
+                 llvm::StringRef Cwd, SourceLines &Lines) {
+  // With --diff the diff owns stdout; findings go to stderr.
+  llvm::raw_ostream &Findings = Opts.Diff ? llvm::errs() : llvm::outs();
+  printFindings(Findings, Opts.Format, R,
+                {Opts.Explain, G.hasBaseline(), Opts.SarifHelpUriBase}, Cwd,
+                Lines);
+  if (Opts.Format == OutputFormat::Text)
+    for (const std::string &Path : Fixed)
+      llvm::errs() << "fixed: " << displayPath(Path, Cwd) << "\n";
   Findings.flush();
   llvm::outs().flush(); // findings first, then errors and the summary
   for (const RunError &E : R.Errors)
@@ -190,6 +203,15 @@ int runSession(SessionOptions Opts, GivenCommands Given) {
   else
     In = selectInputFiles(*DB.Owned, Opts.Paths, Opts.ScanMissing && TreeRun,
                           siteWords(Opts.Run.Engine.ExtraSlots));
+  if (Opts.Shard) {
+    std::vector<uint64_t> Sizes;
+    for (const std::string &F : In.Files) {
+      uint64_t Size = 0;
+      llvm::sys::fs::file_size(F, Size);
+      Sizes.push_back(Size);
+    }
+    In.Files = filesOfShard(In.Files, Sizes, *Opts.Shard);
+  }
   Runner Run(*DB.Owned, Opts.Run, Sanitizer);
   Report R = Run.analyze(In.Files, In.Optional);
   R.Errors.insert(R.Errors.begin(), In.Errors.begin(), In.Errors.end());

@@ -17,6 +17,7 @@
 #include "driver/Kbuild.h"
 #include "driver/PatchSeries.h"
 #include "driver/Runner.h"
+#include "driver/Shard.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include <memory>
 #include <optional>
@@ -34,6 +35,8 @@ struct SessionOptions {
   std::vector<std::string> Paths;
   /// -p: compile_commands.json or its directory.
   std::string BuildPath;
+  /// --shard=K/N: analyse only part K of N of the selected files.
+  std::optional<ShardSpec> Shard;
   /// Also analyse files under the named directories that the database
   /// lacks but that can install a hook.
   bool ScanMissing = true;
@@ -56,6 +59,19 @@ struct SessionOptions {
   /// Kbuild mode's --error: findings fail the build (run errors never do).
   bool KbuildError = false;
 };
+
+struct FindingsStyle {
+  bool Explain = false;
+  /// A baseline filtered the findings (SARIF: baselineState "new").
+  bool Baselined = false;
+  std::string SarifHelpUriBase;
+};
+
+/// \p R's findings in \p Fmt on \p OS (paths relative to \p Cwd); the
+/// errors and the summary are the caller's.
+void printFindings(llvm::raw_ostream &OS, OutputFormat Fmt, const Report &R,
+                   const FindingsStyle &Style, llvm::StringRef Cwd,
+                   SourceLines &Lines);
 
 /// Compile commands a front end was given instead of a database file.
 struct GivenCommands {

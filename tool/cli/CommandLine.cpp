@@ -102,6 +102,12 @@ Opt<std::string> PatchesDir("patches",
                             cl::desc("Write one git format-patch mail per "
                                      "converted file into this directory"),
                             cl::value_desc("dir"), Cat);
+Opt<std::string> Shard("shard",
+                       cl::desc("Analyse part K of N of the selected files "
+                                "(balanced by size, the same split on every "
+                                "machine); merge the parts' JSON with "
+                                "`mmap-prepare-lint merge`"),
+                       cl::value_desc("K/N"), Cat);
 Opt<std::string> Author("author",
                         cl::desc("Author of the --patches mails, as 'Name "
                                  "<email>' (default: git's user.name and "
@@ -210,6 +216,12 @@ std::optional<int> parseCommandLine(int Argc, const char **Argv,
     return reportFatal("unknown --summary-by '" + SummaryByOpt + "' (dir)");
   if (KbuildError && !Kbuild)
     return reportFatal("--error only applies with --kbuild");
+  if (!Shard.empty()) {
+    std::string Error;
+    Opts.Shard = parseShard(Shard, Error);
+    if (!Opts.Shard)
+      return reportFatal(Error);
+  }
   Opts.Run.Engine.Checks = CheckFilter(Checks);
   if (!EngineFlags.apply(Opts.Run.Engine))
     return ExitError;
