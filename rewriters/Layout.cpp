@@ -190,8 +190,9 @@ public:
         StatementIndent = NewText.slice(P.Begin, P.Code).str();
       FirstLine = false;
       if (P.Verbatim) {
+        size_t At = Out.size();
         Out += NewText.slice(P.Begin, P.End);
-        track(P.Begin, P.End, 0);
+        track(P.Begin, P.End, At);
         continue;
       }
       if (std::optional<PendingLine> Rest = emit(P))
