@@ -1,5 +1,6 @@
 //===- JsonReport.cpp -----------------------------------------------------===//
 #include "core/Report.h"
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <tuple>
 
@@ -9,6 +10,24 @@ bool reportOrder(const Finding &A, const Finding &B) {
   return std::tie(A.Where.File, A.Where.Line, A.Where.Column, A.Check,
                   A.Message) < std::tie(B.Where.File, B.Where.Line,
                                         B.Where.Column, B.Check, B.Message);
+}
+
+void sortInReportOrder(std::vector<Finding> &Findings) {
+  // Indices break ties: equal findings keep their order (a stable sort
+  // without std::stable_sort's buffer, deprecated in libstdc++ 12).
+  std::vector<size_t> Order(Findings.size());
+  for (size_t I = 0; I < Order.size(); ++I)
+    Order[I] = I;
+  std::sort(Order.begin(), Order.end(), [&](size_t A, size_t B) {
+    if (reportOrder(Findings[A], Findings[B]))
+      return true;
+    return !reportOrder(Findings[B], Findings[A]) && A < B;
+  });
+  std::vector<Finding> Sorted;
+  Sorted.reserve(Findings.size());
+  for (size_t I : Order)
+    Sorted.push_back(std::move(Findings[I]));
+  Findings = std::move(Sorted);
 }
 
 std::string jsonReport(const Report &R, bool Explain, llvm::StringRef BaseDir) {
@@ -84,7 +103,11 @@ unsigned count(const json &J, const char *Key) {
 }
 
 Position position(const json &J) {
-  return {text(J, "file"), count(J, "line"), count(J, "column")};
+  Position P;
+  P.File = text(J, "file");
+  P.Line = count(J, "line");
+  P.Column = count(J, "column");
+  return P;
 }
 
 std::vector<RunError> runErrors(const json &J) {

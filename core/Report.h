@@ -61,6 +61,8 @@ void printSummary(llvm::raw_ostream &OS, const Report &R);
 /// The order of a report's findings, whatever units found them: source
 /// order (file, line, column), then check and message.
 bool reportOrder(const Finding &A, const Finding &B);
+/// Sorts \p Findings in reportOrder(), equal ones in their order.
+void sortInReportOrder(std::vector<Finding> &Findings);
 
 /// The versioned JSON document (schema in docs/output-formats.md).
 std::string jsonReport(const Report &R, bool Explain, llvm::StringRef BaseDir);

@@ -4,7 +4,6 @@
 #include "driver/Session.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
-#include <algorithm>
 #include <set>
 #include <tuple>
 
@@ -41,7 +40,7 @@ Report mergeReports(std::vector<Report> Parts) {
     Out.NotC += P.NotC;
     Out.Suppressed += P.Suppressed;
   }
-  std::stable_sort(Out.Findings.begin(), Out.Findings.end(), reportOrder);
+  sortInReportOrder(Out.Findings);
   return Out;
 }
 

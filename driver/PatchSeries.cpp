@@ -338,9 +338,9 @@ void writeMail(StringRef Dir, StringRef Name, StringRef Text, Report &Out) {
 
 /// As git format-patch names it: "0002-<slug of the subject>.patch".
 std::string patchFileName(const PatchInput &P) {
-  char Num[8];
-  snprintf(Num, sizeof Num, "%04u", P.Number ? P.Number : 1);
-  return std::string(Num) + "-" +
+  std::string Num = std::to_string(P.Number ? P.Number : 1);
+  Num.insert(0, Num.size() < 4 ? 4 - Num.size() : 0, '0');
+  return Num + "-" +
          mailSlug(P.Prefix + " replace deprecated mmap hook").substr(0, 60) +
          ".patch";
 }

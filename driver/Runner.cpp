@@ -359,7 +359,7 @@ Report Runner::analyze(const std::vector<std::string> &Files,
   for (AnalysedUnit &A : Analysed)
     mergeUnit(A, Optional, Seen, R);
   // One order for any split of the units (--shard, merge).
-  std::stable_sort(R.Findings.begin(), R.Findings.end(), reportOrder);
+  sortInReportOrder(R.Findings);
   return R;
 }
 

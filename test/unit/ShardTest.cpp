@@ -36,7 +36,9 @@ TEST(Merge, FindingsOfSeveralPartsOnceInReportOrder) {
   auto At = [](std::string File, unsigned Line, std::string Message) {
     Finding F;
     F.Check = "mmap-prepare-legacy-hook";
-    F.Where = {File, Line, 2};
+    F.Where.File = File;
+    F.Where.Line = Line;
+    F.Where.Column = 2;
     F.Message = Message;
     return F;
   };
