@@ -1,4 +1,5 @@
 //===- JsonReport.cpp -----------------------------------------------------===//
+#include "core/JsonFields.h"
 #include "core/Report.h"
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -92,11 +93,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string text(const json &J, const char *Key) {
-  auto It = J.find(Key);
-  return It != J.end() && It->is_string() ? It->get<std::string>() : "";
-}
-
 unsigned count(const json &J, const char *Key) {
   auto It = J.find(Key);
   return It != J.end() && It->is_number_unsigned() ? It->get<unsigned>() : 0;
@@ -104,7 +100,7 @@ unsigned count(const json &J, const char *Key) {
 
 Position position(const json &J) {
   Position P;
-  P.File = text(J, "file");
+  P.File = jsonString(J, "file");
   P.Line = count(J, "line");
   P.Column = count(J, "column");
   return P;
@@ -114,39 +110,29 @@ std::vector<RunError> runErrors(const json &J) {
   std::vector<RunError> Out;
   if (J.is_array())
     for (const json &E : J)
-      Out.push_back({text(E, "file"), text(E, "message")});
-  return Out;
-}
-
-std::vector<std::string> strings(const json &J, const char *Key) {
-  std::vector<std::string> Out;
-  auto It = J.find(Key);
-  if (It != J.end() && It->is_array())
-    for (const json &S : *It)
-      if (S.is_string())
-        Out.push_back(S.get<std::string>());
+      Out.push_back({jsonString(E, "file"), jsonString(E, "message")});
   return Out;
 }
 
 Finding finding(const json &J) {
   Finding F;
-  F.Check = text(J, "check");
-  F.Level =
-      text(J, "severity") == "error" ? Severity::Error : Severity::Warning;
-  F.Message = text(J, "message");
+  F.Check = jsonString(J, "check");
+  F.Level = jsonString(J, "severity") == "error" ? Severity::Error
+                                                 : Severity::Warning;
+  F.Message = jsonString(J, "message");
   F.Where = position(J);
-  F.Reasons = strings(J, "reasons");
+  F.Reasons = jsonStrings(J, "reasons");
   F.Fixable = J.value("fixable", false);
   for (Classification C : {Classification::Convertible, Classification::Manual,
                            Classification::Blocked})
-    if (text(J, "classification") == classificationName(C))
+    if (jsonString(J, "classification") == classificationName(C))
       F.Class = C;
-  F.Callback = text(J, "callback");
+  F.Callback = jsonString(J, "callback");
   F.Expansions = count(J, "expansions");
-  F.Explanation = strings(J, "explanation");
+  F.Explanation = jsonStrings(J, "explanation");
   if (auto It = J.find("notes"); It != J.end() && It->is_array())
     for (const json &N : *It)
-      F.Notes.push_back({position(N), text(N, "message")});
+      F.Notes.push_back({position(N), jsonString(N, "message")});
   return F;
 }
 
@@ -155,7 +141,7 @@ Finding finding(const json &J) {
 bool readJsonReport(llvm::StringRef Text, Report &R, std::string &Error) {
   json Doc = json::parse(Text.begin(), Text.end(), nullptr,
                          /*allow_exceptions=*/false);
-  if (!Doc.is_object() || text(Doc, "tool") != "mmap-prepare-lint" ||
+  if (!Doc.is_object() || jsonString(Doc, "tool") != "mmap-prepare-lint" ||
       !Doc.contains("findings") || !Doc["findings"].is_array()) {
     Error = "not a mmap-prepare-lint --format=json report";
     return false;

@@ -1,5 +1,6 @@
 //===- Wire.cpp -----------------------------------------------------------===//
 #include "driver/Wire.h"
+#include "core/JsonFields.h"
 #include "llvm/ADT/StringExtras.h"
 #include <nlohmann/json.hpp>
 
@@ -20,22 +21,6 @@ bool position(const json &J, Position &P) {
   P.Line = J[1].get<unsigned>();
   P.Column = J[2].get<unsigned>();
   return true;
-}
-
-std::string str(const json &J, const char *Key) {
-  auto It = J.find(Key);
-  return It != J.end() && It->is_string() ? It->get<std::string>() : "";
-}
-
-std::vector<std::string> strings(const json &J, const char *Key) {
-  std::vector<std::string> Out;
-  auto It = J.find(Key);
-  if (It == J.end() || !It->is_array())
-    return Out;
-  for (const json &S : *It)
-    if (S.is_string())
-      Out.push_back(S.get<std::string>());
-  return Out;
 }
 
 json edits(const std::vector<Edit> &Edits) {
@@ -84,7 +69,7 @@ bool notes(const json &J, std::vector<FindingNote> &Out) {
     FindingNote Note;
     if (!N.is_object() || !position(N.value("at", json()), Note.Where))
       return false;
-    Note.Message = str(N, "message");
+    Note.Message = jsonString(N, "message");
     Out.push_back(std::move(Note));
   }
   return true;
@@ -117,7 +102,7 @@ bool reasons(const json &J, std::vector<VerdictReason> &Out) {
   for (const json &R : J) {
     if (!R.is_object())
       return false;
-    std::optional<ReasonCode> Code = parseReasonId(str(R, "code"));
+    std::optional<ReasonCode> Code = parseReasonId(jsonString(R, "code"));
     std::optional<Classification> Severity;
     VerdictReason V{ReasonCode::CallbackElsewhere, Classification::Manual, {}};
     if (!Code || !classification(R.value("severity", json()), Severity) ||
@@ -125,7 +110,7 @@ bool reasons(const json &J, std::vector<VerdictReason> &Out) {
       return false;
     V.Code = *Code;
     V.Severity = *Severity;
-    V.Note.Message = str(R, "message");
+    V.Note.Message = jsonString(R, "message");
     Out.push_back(std::move(V));
   }
   return true;
@@ -146,9 +131,9 @@ json verdict(const CallbackVerdict &V) {
 bool verdict(const json &J, CallbackVerdict &V) {
   if (!J.is_object())
     return false;
-  V.Name = str(J, "name");
-  V.Explanation = strings(J, "explanation");
-  V.Changes = strings(J, "changes");
+  V.Name = jsonString(J, "name");
+  V.Explanation = jsonStrings(J, "explanation");
+  V.Changes = jsonStrings(J, "changes");
   V.Level = J.value("level", 0u);
   V.LevelDetected = J.value("detected", false);
   if (auto It = J.find("definition"); It != J.end()) {
@@ -185,17 +170,17 @@ json crossUnit(const CrossUnitCallback &C) {
 bool crossUnit(const json &J, CrossUnitCallback &C) {
   if (!J.is_object())
     return false;
-  C.Role = str(J, "role") == "defines" ? CrossUnitCallback::Defines
-                                       : CrossUnitCallback::Installs;
-  C.Name = str(J, "name");
+  C.Role = jsonString(J, "role") == "defines" ? CrossUnitCallback::Defines
+                                              : CrossUnitCallback::Installs;
+  C.Name = jsonString(J, "name");
   C.SiteSilenced = J.value("site_silenced", false);
-  C.DeclFiles = strings(J, "decl_files");
+  C.DeclFiles = jsonStrings(J, "decl_files");
   if (auto It = J.find("sites"); It != J.end() && It->is_array())
     for (const json &S : *It) {
       HookSite Site;
       if (!S.is_object() || !position(S.value("at", json()), Site.Where))
         return false;
-      Site.Slot = str(S, "slot");
+      Site.Slot = jsonString(S, "slot");
       Site.FileOperations = S.value("file_operations", true);
       Site.HeadersTooOld = S.value("headers_too_old", false);
       C.Sites.push_back(std::move(Site));
@@ -262,21 +247,21 @@ bool decodeUnitResult(const std::string &Payload, UnitResult &U) {
     if (!J.is_object())
       return false;
     Finding F;
-    F.Check = str(J, "check");
+    F.Check = jsonString(J, "check");
     F.Level = J.value("error", false) ? Severity::Error : Severity::Warning;
-    F.Message = str(J, "message");
+    F.Message = jsonString(J, "message");
     if (!position(J.value("at", json()), F.Where))
       return false;
     if (!notes(J.value("notes", json()), F.Notes))
       return false;
-    F.Reasons = strings(J, "reasons");
+    F.Reasons = jsonStrings(J, "reasons");
     F.Fixable = J.value("fixable", false);
     if (!edits(J.value("fix", json()), F.Fix))
       return false;
-    F.Callback = str(J, "callback");
-    F.CallbackFile = str(J, "callback_file");
-    F.Explanation = strings(J, "explanation");
-    F.Changes = strings(J, "changes");
+    F.Callback = jsonString(J, "callback");
+    F.CallbackFile = jsonString(J, "callback_file");
+    F.Explanation = jsonStrings(J, "explanation");
+    F.Changes = jsonStrings(J, "changes");
     F.Expansions = J.value("expansions", 0u);
     if (!classification(J.value("class", json()), F.Class))
       return false;
@@ -294,7 +279,7 @@ bool decodeUnitResult(const std::string &Payload, UnitResult &U) {
       if (E.is_array() && E.size() == 2 && E[0].is_string() && E[1].is_string())
         U.Errors.push_back({E[0].get<std::string>(), E[1].get<std::string>()});
   U.CompilerErrors = Doc.value("compiler_errors", 0u);
-  U.FirstCompilerError = str(Doc, "first_compiler_error");
+  U.FirstCompilerError = jsonString(Doc, "first_compiler_error");
   U.DriverFailed = Doc.value("driver_failed", false);
   U.Suppressed = Doc.value("suppressed", 0u);
   return true;

@@ -372,10 +372,7 @@ private:
   static unsigned visualColumn(StringRef Buffer, size_t Pos) {
     size_t LineStart = Buffer.rfind('\n', Pos == 0 ? 0 : Pos - 1);
     LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
-    unsigned Col = 0;
-    for (size_t I = LineStart; I < Pos; ++I)
-      Col = Buffer[I] == '\t' ? (Col / 8 + 1) * 8 : Col + 1;
-    return Col;
+    return visualWidth(Buffer.slice(LineStart, Pos));
   }
 
   /// `Name(args...)` on one line; rewriters/Layout.cpp wraps the line
@@ -603,10 +600,10 @@ private:
     std::string Head = render(CharSourceRange::getCharRange(Begin, AfterRParen),
                               /*Consume=*/false);
     std::string Indent = indentationAt(Begin, Ctx);
-    unsigned Width = std::max(lineWidthOf(Buffer), 80u);
+    if (!FileWidth)
+      FileWidth = lineWidthOf(Buffer);
     if (StringRef(Head).contains('\n') ||
-        visualColumn(Indent, Indent.size()) + visualColumn(Head, Head.size()) >
-            Width)
+        visualWidth(Head, visualWidth(Indent)) > *FileWidth)
       return; // the layout keeps it on two lines: braces allowed
     // ` {` after the condition, and the line of `}`.
     emit(CharSourceRange::getCharRange(AfterRParen, LBrace.getLocWithOffset(1)),
@@ -1082,6 +1079,8 @@ private:
   /// Parts of replaced statements the new text carries over.
   std::vector<std::pair<unsigned, unsigned>> KeptRanges;
   llvm::DenseSet<const VarDecl *> Dropped;
+  /// lineWidthOf() the definition's file, computed once when needed.
+  std::optional<unsigned> FileWidth;
   RewriteResult Result;
 };
 

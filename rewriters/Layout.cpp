@@ -19,15 +19,25 @@ struct Token {
   tok::TokenKind Kind;
 };
 
-unsigned advance(unsigned Col, char C) {
-  return C == '\t' ? (Col / 8 + 1) * 8 : Col + 1;
-}
+/// A line of \p Text: [Begin, End) without its newline, Code the first
+/// character after its indentation (End for a blank line).
+struct LineSpan {
+  size_t Begin, Code, End;
+  StringRef text(StringRef Text) const { return Text.slice(Begin, End); }
+};
 
-/// Visual width of \p S (tabs of 8) when it starts at column \p Col.
-unsigned widthOf(StringRef S, unsigned Col = 0) {
-  for (char C : S)
-    Col = advance(Col, C);
-  return Col;
+std::vector<LineSpan> linesOf(StringRef Text) {
+  std::vector<LineSpan> Lines;
+  for (size_t Begin = 0; Begin < Text.size();) {
+    size_t End = Text.find('\n', Begin);
+    if (End == StringRef::npos)
+      End = Text.size();
+    StringRef Line = Text.slice(Begin, End);
+    Lines.push_back(
+        {Begin, Begin + (Line.size() - Line.ltrim(" \t").size()), End});
+    Begin = End + 1;
+  }
+  return Lines;
 }
 
 /// Kernel indentation to column \p Col: tabs, then spaces.
@@ -137,24 +147,20 @@ std::map<unsigned, OldLine> oldLines(StringRef Text, const LangOptions &LO) {
   std::map<unsigned, OldLine> Lines;
   std::vector<unsigned> Parens;
   size_t T = 0;
-  for (size_t Begin = 0; Begin < Text.size();) {
-    size_t End = Text.find('\n', Begin);
-    if (End == StringRef::npos)
-      End = Text.size();
-    StringRef Line = Text.slice(Begin, End);
-    size_t Code = Begin + (Line.size() - Line.ltrim(" \t").size());
+  for (const LineSpan &L : linesOf(Text)) {
+    size_t Begin = L.Begin, Code = L.Code, End = L.End;
+    StringRef Line = L.text(Text);
     bool InToken = T > 0 && Toks[T - 1].End > Begin;
     if (Code < End && !InToken)
-      Lines[Code] = {!Parens.empty() &&
-                         widthOf(Text.slice(Begin, Code)) == Parens.back() + 1,
-                     widthOf(Line.rtrim(" \t"))};
+      Lines[Code] = {!Parens.empty() && visualWidth(Text.slice(Begin, Code)) ==
+                                            Parens.back() + 1,
+                     visualWidth(Line.rtrim(" \t"))};
     for (; T < Toks.size() && Toks[T].Begin < End; ++T) {
       if (opens(Toks[T].Kind))
-        Parens.push_back(widthOf(Text.slice(Begin, Toks[T].Begin)));
+        Parens.push_back(visualWidth(Text.slice(Begin, Toks[T].Begin)));
       else if (closes(Toks[T].Kind) && !Parens.empty())
         Parens.pop_back();
     }
-    Begin = End + 1;
   }
   return Lines;
 }
@@ -207,15 +213,12 @@ private:
   std::deque<PendingLine> splitLines() {
     std::deque<PendingLine> Lines;
     size_t T = 0;
-    for (size_t Begin = 0; Begin < NewText.size();) {
-      size_t End = NewText.find('\n', Begin);
-      if (End == StringRef::npos)
-        End = NewText.size();
+    for (const LineSpan &L : linesOf(NewText)) {
+      size_t Begin = L.Begin, End = L.End;
       PendingLine P;
       P.Begin = Begin;
+      P.Code = L.Code;
       P.End = End;
-      StringRef Line = NewText.slice(Begin, End);
-      P.Code = Begin + (Line.size() - Line.ltrim(" \t").size());
       while (T < Toks.size() && Toks[T].End <= Begin)
         ++T;
       bool InToken = T < Toks.size() && Toks[T].Begin < Begin;
@@ -230,7 +233,6 @@ private:
           P.Old = It->second;
       }
       Lines.push_back(P);
-      Begin = End + 1;
     }
     return Lines;
   }
@@ -249,10 +251,10 @@ private:
     // A line that was already longer may stay as long as it was.
     if (!P.Generated && P.Old.Width > Width)
       Limit = P.Old.Width;
-    unsigned Full = widthOf(Code.rtrim(" \t"), widthOf(Indent));
+    unsigned Full = visualWidth(Code.rtrim(" \t"), visualWidth(Indent));
     std::optional<size_t> Break;
     if (Changed && Full > Limit)
-      Break = breakAfter(P, widthOf(Indent), Limit);
+      Break = breakAfter(P, visualWidth(Indent), Limit);
     size_t CodeEnd = Break ? Toks[*Break].End : P.End;
     size_t LineStart = Out.size();
     Out += Indent;
@@ -292,7 +294,7 @@ private:
     };
     std::vector<Candidate> Candidates;
     std::vector<unsigned> Open = Parens;
-    unsigned Wrapped = widthOf(StatementIndent) + 8;
+    unsigned Wrapped = visualWidth(StatementIndent) + 8;
     for (size_t I = First; I < Last; ++I) {
       tok::TokenKind K = Toks[I].Kind;
       if (closes(K) && !Open.empty())
@@ -305,14 +307,14 @@ private:
       if (Class >= 0 && NextOk) {
         unsigned RestColumn = Open.empty() ? Wrapped : Open.back() + 1;
         StringRef Rest = NewText.slice(Toks[I + 1].Begin, P.End).rtrim(" \t");
-        Candidates.push_back(
-            {unsigned(Open.size()), Class, I,
-             widthOf(NewText.slice(P.Code, Toks[I].End), IndentWidth) <= Limit,
-             widthOf(Rest, RestColumn) <= Limit});
+        Candidates.push_back({unsigned(Open.size()), Class, I,
+                              visualWidth(NewText.slice(P.Code, Toks[I].End),
+                                          IndentWidth) <= Limit,
+                              visualWidth(Rest, RestColumn) <= Limit});
       }
       if (opens(K))
         Open.push_back(
-            widthOf(NewText.slice(P.Code, Toks[I].Begin), IndentWidth));
+            visualWidth(NewText.slice(P.Code, Toks[I].Begin), IndentWidth));
     }
     if (Candidates.empty())
       return std::nullopt;
@@ -346,7 +348,7 @@ private:
       if (T.Begin < Begin || T.Begin >= End)
         continue;
       if (opens(T.Kind))
-        Parens.push_back(widthOf(
+        Parens.push_back(visualWidth(
             StringRef(Out).slice(LineStart, OutAt + (T.Begin - Begin))));
       else if (closes(T.Kind) && !Parens.empty())
         Parens.pop_back();
@@ -405,22 +407,24 @@ statementLines(StringRef Buffer, const LangOptions &LO) {
 
 } // namespace
 
+unsigned visualWidth(StringRef S, unsigned Col) {
+  for (char C : S)
+    Col = C == '\t' ? (Col / 8 + 1) * 8 : Col + 1;
+  return Col;
+}
+
 unsigned lineWidthOf(StringRef Buffer) {
   std::vector<unsigned> Long;
-  for (size_t Begin = 0; Begin < Buffer.size();) {
-    size_t End = Buffer.find('\n', Begin);
-    if (End == StringRef::npos)
-      End = Buffer.size();
-    StringRef Line = Buffer.slice(Begin, End);
-    StringRef Code = Line.ltrim(" \t");
+  for (const LineSpan &L : linesOf(Buffer)) {
+    StringRef Line = L.text(Buffer);
+    StringRef Code = Buffer.slice(L.Code, L.End);
     bool Comment = Code.starts_with("//") || Code.starts_with("/*") ||
                    Code.starts_with("*");
     if (!Comment && !Line.contains('"')) {
-      unsigned W = widthOf(Line.rtrim(" \t"));
+      unsigned W = visualWidth(Line.rtrim(" \t"));
       if (W > KernelWidth)
         Long.push_back(W);
     }
-    Begin = End + 1;
   }
   if (Long.size() < 3)
     return KernelWidth;

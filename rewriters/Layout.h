@@ -21,6 +21,10 @@
 
 namespace mpl {
 
+/// Visual width of \p S (tabs of 8, as kernel style counts) when it starts
+/// at column \p Col.
+unsigned visualWidth(llvm::StringRef S, unsigned Col = 0);
+
 /// The width rewritten lines keep to in \p Buffer: 80 columns (tabs of 8),
 /// unless the file's own code lines go longer (three or more past 80, not
 /// counting comment lines and lines with string literals, which kernel
