@@ -33,6 +33,13 @@ CheckFilter::CheckFilter(llvm::StringRef Text) {
   }
 }
 
+std::string CheckFilter::spec() const {
+  std::string Spec;
+  for (const auto &[Positive, Glob] : Globs)
+    Spec += (Spec.empty() ? "" : ",") + std::string(Positive ? "" : "-") + Glob;
+  return Spec;
+}
+
 bool CheckFilter::isEnabled(llvm::StringRef CheckId) const {
   bool Enabled = false;
   for (const auto &[Positive, Glob] : Globs) {

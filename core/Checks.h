@@ -23,6 +23,8 @@ class CheckFilter {
 public:
   explicit CheckFilter(llvm::StringRef Globs = "*");
   bool isEnabled(llvm::StringRef CheckId) const;
+  /// The globs, normalised ("-a,b*"): equal specs enable the same checks.
+  std::string spec() const;
 
 private:
   std::vector<std::pair<bool, std::string>> Globs;

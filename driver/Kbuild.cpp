@@ -17,9 +17,9 @@ bool isToolOption(StringRef A) {
   for (const EngineOptionSpec &Spec : engineOptionSpecs())
     if (Name == Spec.Flag)
       return true;
-  for (StringRef Known :
-       {"kbuild", "error", "checks", "timeout", "explain", "cache-dir",
-        "no-probe", "no-skip-bodies", "quiet", "format"})
+  for (StringRef Known : {"kbuild", "error", "checks", "timeout", "explain",
+                          "cache-dir", "no-probe", "no-skip-bodies", "quiet",
+                          "format", "no-cache", "cache-size"})
     if (Name == Known)
       return true;
   return false;

@@ -1,5 +1,6 @@
 //===- Prefilter.cpp ------------------------------------------------------===//
 #include "driver/Prefilter.h"
+#include "driver/SiteText.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -15,210 +16,14 @@ std::vector<std::string> defaultPrefilterKeywords() {
           "vm_area_desc", "vm_area_struct", "file_operations"};
 }
 
-namespace {
-
-bool isIdent(char C) {
-  return (C >= 'a' && C <= 'z') || (C >= 'A' && C <= 'Z') ||
-         (C >= '0' && C <= '9') || C == '_';
-}
-
-/// Index of the next character that is not blank, a line continuation or
-/// a comment (npos at the end).
-size_t skipBlank(StringRef T, size_t I) {
-  while (I < T.size()) {
-    char C = T[I];
-    if (C == ' ' || C == '\t' || C == '\n' || C == '\r' || C == '\f' ||
-        C == '\v' || (C == '\\' && I + 1 < T.size() && T[I + 1] == '\n')) {
-      ++I;
-      continue;
-    }
-    if (T.substr(I).starts_with("/*")) {
-      size_t E = T.find("*/", I + 2);
-      if (E == StringRef::npos)
-        return StringRef::npos;
-      I = E + 2;
-      continue;
-    }
-    if (T.substr(I).starts_with("//")) {
-      size_t E = T.find('\n', I);
-      if (E == StringRef::npos)
-        return StringRef::npos;
-      I = E + 1;
-      continue;
-    }
-    return I;
-  }
-  return StringRef::npos;
-}
-
-/// Index of the previous non-blank character (npos at the start).
-size_t prevBlank(StringRef T, size_t I) {
-  while (I > 0) {
-    char C = T[I - 1];
-    if (C == ' ' || C == '\t' || C == '\n' || C == '\r' || C == '\\') {
-      --I;
-      continue;
-    }
-    return I - 1;
-  }
-  return StringRef::npos;
-}
-
-/// Every whole-word occurrence of \p W in \p T: calls F(begin, end).
-template <typename Fn> bool anyWord(StringRef T, StringRef W, Fn F) {
-  for (size_t I = T.find(W); I != StringRef::npos; I = T.find(W, I + 1)) {
-    size_t E = I + W.size();
-    if ((I > 0 && isIdent(T[I - 1])) || (E < T.size() && isIdent(T[E])))
-      continue;
-    if (F(I, E))
-      return true;
-  }
-  return false;
-}
-
-/// \p T without comments (string and character literals kept), so that
-/// kernel-doc ("@mmap: ...") and prose do not count.
-std::string stripComments(StringRef T) {
-  std::string Out;
-  Out.reserve(T.size());
-  for (size_t I = 0; I < T.size();) {
-    char C = T[I];
-    if (C == '"' || C == '\'') {
-      size_t J = I + 1;
-      while (J < T.size() && T[J] != C && T[J] != '\n')
-        J += T[J] == '\\' ? 2 : 1;
-      J = std::min(J + 1, T.size());
-      Out.append(T.data() + I, J - I);
-      I = J;
-      continue;
-    }
-    if (C == '/' && I + 1 < T.size() && T[I + 1] == '*') {
-      size_t E = T.find("*/", I + 2);
-      I = E == StringRef::npos ? T.size() : E + 2;
-      Out += ' ';
-      continue;
-    }
-    if (C == '/' && I + 1 < T.size() && T[I + 1] == '/') {
-      size_t E = T.find('\n', I);
-      I = E == StringRef::npos ? T.size() : E;
-      continue;
-    }
-    Out += C;
-    ++I;
-  }
-  return Out;
-}
-
-/// Does the brace-enclosed initialiser at \p Open hold an element that is
-/// not designated (`.field =` / `[i] =`)? Such an element initialises
-/// fields by position and may reach the mmap slot.
-bool hasPositionalElement(StringRef T, size_t Open) {
-  int Depth = 0;
-  bool AtElementStart = true;
-  for (size_t I = Open; I < T.size(); ++I) {
-    char C = T[I];
-    if (C == '\\' || C == ' ' || C == '\t' || C == '\n' || C == '\r')
-      continue;
-    if (Depth == 1 && AtElementStart && C != '}') {
-      if (C != '.' && C != '[')
-        return true;
-      AtElementStart = false;
-    }
-    if (C == '{' || C == '(' || C == '[')
-      ++Depth;
-    else if (C == '}' || C == ')' || C == ']') {
-      if (--Depth == 0)
-        return false;
-    } else if (C == ',' && Depth == 1)
-      AtElementStart = true;
-    if (C == '{' && Depth == 1)
-      AtElementStart = true;
-  }
-  return true; // unterminated: in doubt
-}
-
-} // namespace
-
-SiteWords
-siteWords(const std::vector<std::pair<std::string, std::string>> &ExtraSlots) {
-  SiteWords Site;
-  for (const auto &[Struct, Field] : ExtraSlots) {
-    Site.OpsTypes.push_back(Struct);
-    Site.Slots.push_back(Field);
-  }
-  return Site;
-}
-
-bool canSpellSite(StringRef T, const SiteWords &W) {
-  for (const std::string &Slot : W.Slots)
-    if (anyWord(T, Slot, [&](size_t B, size_t E) {
-          size_t N = skipBlank(T, E);
-          if (N == StringRef::npos)
-            return false;
-          char Next = T[N];
-          if (Next == '=')
-            return N + 1 >= T.size() || T[N + 1] != '=';
-          if (Next == '#')
-            return true;
-          if (Next == ':') {
-            // GNU designator `mmap: fn`, not a bit-field `mmap : 1`.
-            size_t V = skipBlank(T, N + 1);
-            return V == StringRef::npos || !(T[V] >= '0' && T[V] <= '9');
-          }
-          size_t P = prevBlank(T, B);
-          if (P != StringRef::npos && T[P] == '#')
-            return true; // x ## mmap
-          if (Next == ',' || Next == ')')
-            return P != StringRef::npos && (T[P] == '(' || T[P] == ',');
-          return false;
-        }))
-      return true;
-  for (const std::string &Type : W.OpsTypes)
-    if (anyWord(T, Type, [&](size_t B, size_t E) {
-          size_t N = skipBlank(T, E);
-          // file_operations [name] [[...]...] = ...
-          if (N != StringRef::npos && isIdent(T[N])) {
-            while (N < T.size() && isIdent(T[N]))
-              ++N;
-            N = skipBlank(T, N);
-          }
-          while (N != StringRef::npos && T[N] == '[') {
-            size_t C = T.find(']', N);
-            if (C == StringRef::npos)
-              return true;
-            N = skipBlank(T, C + 1);
-          }
-          if (N == StringRef::npos)
-            return false;
-          size_t Init = StringRef::npos;
-          if (T[N] == '=') {
-            if (N + 1 < T.size() && T[N + 1] == '=')
-              return false;
-            Init = skipBlank(T, N + 1);
-          } else if (T[N] == ')') { // (struct file_operations){ ... }
-            Init = skipBlank(T, N + 1);
-          } else {
-            return false;
-          }
-          if (Init == StringRef::npos)
-            return false;
-          // A table of designated elements only cannot reach the slot by
-          // position (the slot's own designator is the test above); a
-          // non-brace initialiser (a copy of another table) holds no site.
-          if (T[Init] != '{')
-            return T[N] == '=' ? false : true;
-          return hasPositionalElement(T, Init);
-        }))
-      return true;
-  return false;
-}
-
 struct Prefilter::Header {
   bool Readable = false;
-  /// Main-file test: a keyword anywhere.
+  /// A keyword anywhere: the cheap test before canSpellSite.
   bool Mentions = false;
-  /// Header test: can spell an ops-table site (canSpellSite).
-  bool SpellsSite = false;
+  /// Where it can spell an ops-table site.
+  SiteSpelling Sites;
+  /// How it uses the site macros asked about so far.
+  std::unordered_map<std::string, MacroUse> Uses;
   /// A computed include: we cannot tell what it pulls in.
   bool Doubt = false;
   struct Include {
@@ -261,7 +66,8 @@ const Prefilter::Header &Prefilter::scan(const std::string &Path) {
       H.Mentions = true;
       break;
     }
-  H.SpellsSite = H.Mentions && canSpellSite(stripComments(Text), Site);
+  if (H.Mentions)
+    H.Sites = spellSites(stripComments(Text), Site);
   // #include lines (any conditional branch counts).
   size_t Pos = 0;
   while (Pos < Text.size()) {
@@ -299,6 +105,26 @@ const Prefilter::Header &Prefilter::scan(const std::string &Path) {
     H.Includes.push_back({Line.slice(1, Close).str(), Open == '<', Next});
   }
   return H;
+}
+
+const MacroUse &Prefilter::use(const std::string &Path,
+                               const std::string &Macro) {
+  Header &H = *Headers.at(Path);
+  auto [It, New] = H.Uses.try_emplace(Macro);
+  if (!New || !H.Readable)
+    return It->second;
+  // Read again: only the few units that reach a site macro ask, and each
+  // file is asked once per macro in a run.
+  auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                      /*RequiresNullTerminator=*/false);
+  if (!Buffer) {
+    It->second.Expanded = true; // it was readable a moment ago: in doubt
+    return It->second;
+  }
+  StringRef Text = (*Buffer)->getBuffer();
+  if (Text.contains(Macro) || Text.contains("##"))
+    It->second = macroUse(stripComments(Text), Macro);
+  return It->second;
 }
 
 std::vector<std::string> Prefilter::resolve(const std::string &Name,
@@ -401,18 +227,28 @@ bool Prefilter::mustAnalyse(const clang::tooling::CompileCommand &C,
     return true;
   }
   // Depth-first over everything the unit can include; stop at the first
-  // file that mentions a keyword.
+  // file that spells a site outside a macro definition.
   std::unordered_set<std::string> Seen;
-  std::vector<std::string> Stack;
+  std::vector<std::string> Stack, Reached;
+  // Macros whose definitions spell a site, and the file defining them.
+  std::vector<std::pair<std::string, std::string>> SiteMacros;
+  auto Visit = [&](const std::string &P, const Header &H) {
+    Reached.push_back(P);
+    if (H.Sites.Direct || H.Doubt) {
+      if (Why)
+        *Why = P + (H.Sites.Direct ? "" : " (computed #include)");
+      return true;
+    }
+    for (const std::string &M : H.Sites.Macros)
+      SiteMacros.emplace_back(M, P);
+    return false;
+  };
   auto Push = [&](const std::string &P) {
     if (Seen.insert(P).second)
       Stack.push_back(P);
   };
-  if (M.Mentions || M.Doubt) {
-    if (Why)
-      *Why = Main + (M.Mentions ? "" : " (computed #include)");
+  if (Visit(Main, M))
     return true;
-  }
   Seen.insert(Main);
   for (const Header::Include &Inc : M.Includes)
     for (const std::string &R :
@@ -428,16 +264,33 @@ bool Prefilter::mustAnalyse(const clang::tooling::CompileCommand &C,
     std::string P = std::move(Stack.back());
     Stack.pop_back();
     const Header &H = scan(P);
-    if (H.SpellsSite || H.Doubt) {
-      if (Why)
-        *Why = P + (H.SpellsSite ? "" : " (computed #include)");
+    if (Visit(P, H))
       return true;
-    }
     std::string Dir(sys::path::parent_path(P));
     for (const Header::Include &Inc : H.Includes)
       for (const std::string &R :
            resolve(Inc.Name, Inc.Angled, Inc.Next, Dir, SP))
         Push(R);
+  }
+  // A site macro (DRM_GEM_FOPS) matters where some file of the unit
+  // expands it, or expands a macro defined with it (DEFINE_DRM_GEM_FOPS).
+  std::unordered_set<std::string> Asked;
+  while (!SiteMacros.empty()) {
+    auto [Macro, Origin] = std::move(SiteMacros.back());
+    SiteMacros.pop_back();
+    if (!Asked.insert(Macro).second)
+      continue;
+    for (const std::string &P : Reached) {
+      const MacroUse &U = use(P, Macro);
+      if (U.Expanded) {
+        if (Why)
+          *Why = P + " (expands " + Macro + ", which spells a site in " +
+                 Origin + ")";
+        return true;
+      }
+      for (const std::string &Outer : U.InDefinitionsOf)
+        SiteMacros.emplace_back(Outer, Origin);
+    }
   }
   return false;
 }

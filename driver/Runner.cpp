@@ -1,9 +1,11 @@
 //===- Runner.cpp - LibTooling driver for the CLI -------------------------===//
 #include "driver/Runner.h"
 #include "core/EditApplier.h"
+#include "core/EngineOptionSpec.h"
 #include "core/FaultHooks.h"
 #include "driver/CompileCommands.h"
 #include "driver/Prefilter.h"
+#include "driver/ResultCache.h"
 #include "driver/Wire.h"
 #include "driver/WorkerPool.h"
 #include "matchers/KernelApi.h"
@@ -156,11 +158,33 @@ private:
   bool SkipBodies;
 };
 
+/// Every file the compiler read for the unit, by absolute path, with the
+/// digest of the bytes it parsed (what the result cache compares).
+std::vector<Dependency> filesRead(const SourceManager &SM) {
+  std::vector<Dependency> Read;
+  llvm::vfs::FileSystem &FS = SM.getFileManager().getVirtualFileSystem();
+  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+    std::optional<llvm::MemoryBufferRef> Bytes =
+        It->second->getBufferIfLoaded();
+    if (!Bytes)
+      continue;
+    SmallString<256> Path(It->first.getName());
+    FS.makeAbsolute(Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    Read.push_back(
+        {std::string(Path.str()), contentDigest(Bytes->getBuffer())});
+  }
+  std::sort(
+      Read.begin(), Read.end(),
+      [](const Dependency &A, const Dependency &B) { return A.Path < B.Path; });
+  return Read;
+}
+
 class AnalysisAction : public ASTFrontendAction {
 public:
   AnalysisAction(const EngineOptions &Opts, TranslationUnitResult &Out,
-                 bool SkipBodies)
-      : Opts(Opts), Out(Out), SkipBodies(SkipBodies) {}
+                 bool SkipBodies, std::vector<Dependency> *Read)
+      : Opts(Opts), Out(Out), SkipBodies(SkipBodies), Read(Read) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
     // The parser asks the consumer per function (shouldSkipFunctionBody)
@@ -169,11 +193,16 @@ public:
     return std::make_unique<AnalysisConsumer>(Opts, Out, CI.getSourceManager(),
                                               SkipBodies);
   }
+  void EndSourceFileAction() override {
+    if (Read)
+      *Read = filesRead(getCompilerInstance().getSourceManager());
+  }
 
 private:
   const EngineOptions &Opts;
   TranslationUnitResult &Out;
   bool SkipBodies;
+  std::vector<Dependency> *Read;
 };
 
 /// -fsyntax-only, skipping header bodies except in the given files (the
@@ -313,7 +342,9 @@ std::string analyzeUnitPayload(const UnitCommand &U,
   Tool.setPrintErrorMessage(false);
   TranslationUnitResult Unit;
   auto F = makeFactory([&] {
-    return std::make_unique<AnalysisAction>(Opts.Engine, Unit, Opts.SkipBodies);
+    return std::make_unique<AnalysisAction>(
+        Opts.Engine, Unit, Opts.SkipBodies,
+        Opts.CacheDir.empty() ? nullptr : &Result.Read);
   });
   int Status = Tool.run(&F);
   Result.CompilerErrors = Diags.Errors;
@@ -330,6 +361,33 @@ Runner::Runner(const CompilationDatabase &DB, RunnerOptions Opts,
     : DB(DB), Opts(std::move(Opts)), Sanitizer(Sanitizer) {
   if (!this->Opts.Jobs)
     this->Opts.Jobs = defaultJobs();
+  // A test build that injects faults must see its workers run.
+  const FaultHooks &Faults = faultHooks();
+  if (!this->Opts.CacheDir.empty() && !Faults.BeforeAnalysis &&
+      !Faults.WriteStallSeconds)
+    Cache = std::make_unique<ResultCache>(this->Opts.CacheDir, resultKey(),
+                                          this->Opts.CacheMaxBytes);
+  else
+    this->Opts.CacheDir.clear();
+}
+
+std::string Runner::resultKey() const {
+  // Everything besides the command and the files read that decides what a
+  // worker sends back.
+  const EngineOptions &E = Opts.Engine;
+  std::string Suppressions;
+  if (!E.SuppressionsFile.empty())
+    if (auto Buffer = llvm::MemoryBuffer::getFile(E.SuppressionsFile))
+      Suppressions = contentDigest((*Buffer)->getBuffer());
+  std::string Key = toolBuildKey() + '\n' + engineOptionsKey(E) + '\n' +
+                    E.Checks.spec() + '\n' + Suppressions + '\n' +
+                    (Opts.CollectFixes ? "fixes" : "") + '\n' +
+                    (Opts.SkipBodies ? "skip-bodies" : "") + '\n';
+  // The compiler's own search paths from the environment.
+  for (const char *Var : {"CPATH", "C_INCLUDE_PATH"})
+    if (const char *V = std::getenv(Var))
+      Key += std::string(Var) + '=' + V + '\n';
+  return Key;
 }
 
 Runner::~Runner() = default;
@@ -354,6 +412,17 @@ Report Runner::analyze(const std::vector<std::string> &Files,
   }
   runUnits(Analysed, All, Opts.Progress);
   resolveCrossUnit(Analysed);
+
+  if (Cache) {
+    Cache->trim();
+    for (const std::string &Note : Cache->notes())
+      llvm::errs() << "mmap-prepare-lint: cache: " << Note << "\n";
+  }
+  if (Opts.CacheStats)
+    llvm::errs() << "mmap-prepare-lint: " << Parsed << " unit"
+                 << (Parsed == 1 ? "" : "s") << " parsed, "
+                 << (Cache ? Cache->hits() : 0) << " from the result cache"
+                 << (Cache ? "" : " (off)") << "\n";
 
   std::set<std::string> Seen;
   for (AnalysedUnit &A : Analysed)
@@ -486,13 +555,37 @@ void Runner::runUnits(std::vector<AnalysedUnit> &Units,
                       const std::vector<size_t> &Which, bool ShowProgress) {
   size_t Done = 0, FindingsSoFar = 0, Failed = 0;
   Progress Bar(ShowProgress, Which.size());
+  // A defining unit's second pass depends on the other units' facts: never
+  // cached.
+  auto Cacheable = [&](const AnalysedUnit &A) {
+    return Cache && A.DefinedHere.empty();
+  };
+  std::vector<size_t> ToRun;
+  for (size_t U : Which) {
+    AnalysedUnit &A = Units[U];
+    A.Result = UnitResult();
+    std::optional<std::string> Payload;
+    if (Cacheable(A))
+      Payload = Cache->lookup(A.Command.Command);
+    if (Payload && decodeUnitResult(*Payload, A.Result)) {
+      A.Decoded = true;
+      A.Outcome = JobOutcome();
+      A.Outcome.K = JobOutcome::Done;
+      ++Done;
+      FindingsSoFar += A.Result.Findings.size();
+      continue;
+    }
+    A.Result = UnitResult();
+    ToRun.push_back(U);
+  }
+  Bar.update(Done, FindingsSoFar, Failed);
   PoolOptions Pool;
   Pool.Workers = Opts.Jobs;
   Pool.TimeoutSeconds = Opts.TimeoutSeconds;
   std::vector<JobOutcome> Outcomes = runJobs(
-      Which.size(), Pool,
+      ToRun.size(), Pool,
       [&](size_t I) {
-        AnalysedUnit &A = Units[Which[I]];
+        AnalysedUnit &A = Units[ToRun[I]];
         if (A.DefinedHere.empty())
           return analyzeUnitPayload(A.Command, Opts);
         RunnerOptions WithFacts = Opts;
@@ -500,7 +593,7 @@ void Runner::runUnits(std::vector<AnalysedUnit> &Units,
         return analyzeUnitPayload(A.Command, WithFacts);
       },
       [&](size_t I, const JobOutcome &O) {
-        AnalysedUnit &A = Units[Which[I]];
+        AnalysedUnit &A = Units[ToRun[I]];
         ++Done;
         A.Result = UnitResult();
         A.Decoded =
@@ -509,10 +602,18 @@ void Runner::runUnits(std::vector<AnalysedUnit> &Units,
           FindingsSoFar += A.Result.Findings.size();
         else
           ++Failed;
+        if (A.Decoded && Cacheable(A)) {
+          // Stored as a hit will decode it: the result without the list of
+          // files read, which the entry keeps beside it.
+          std::vector<Dependency> Read = std::move(A.Result.Read);
+          A.Result.Read.clear();
+          Cache->store(A.Command.Command, encodeUnitResult(A.Result), Read);
+        }
         Bar.update(Done, FindingsSoFar, Failed);
       });
-  for (size_t I = 0; I < Which.size(); ++I)
-    Units[Which[I]].Outcome = std::move(Outcomes[I]);
+  for (size_t I = 0; I < ToRun.size(); ++I)
+    Units[ToRun[I]].Outcome = std::move(Outcomes[I]);
+  Parsed += ToRun.size();
 }
 
 bool Runner::commandFor(const std::string &File, UnitCommand &U,

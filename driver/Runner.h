@@ -23,6 +23,7 @@
 namespace mpl {
 
 class CommandSanitizer;
+class ResultCache;
 
 struct RunnerOptions {
   EngineOptions Engine;
@@ -41,6 +42,11 @@ struct RunnerOptions {
   bool Progress = false;
   /// --prefilter-report: print the pre-filter's verdict per unit.
   bool PrefilterReport = false;
+  /// Where unit results are cached ("": no cache), and the cache's bound.
+  std::string CacheDir;
+  uint64_t CacheMaxBytes = 512ull << 20;
+  /// --cache-stats: one line on stderr, units reused and analysed.
+  bool CacheStats = false;
 };
 
 /// Per file: its contents before and after the tool's edits.
@@ -134,9 +140,16 @@ private:
   /// joins the verdicts, and keeps each conversion as one UnitFixes.
   void resolveCrossUnit(std::vector<AnalysedUnit> &Units);
 
+  /// What, besides a unit's command and files, its cached result is keyed
+  /// by.
+  std::string resultKey() const;
+
   const clang::tooling::CompilationDatabase &DB;
   RunnerOptions Opts;
   CommandSanitizer &Sanitizer;
+  std::unique_ptr<ResultCache> Cache;
+  /// Units given to a worker in this run (not taken from the cache).
+  size_t Parsed = 0;
   std::vector<UnitFixes> Fixes;
   std::map<std::string, UnitCommand> Commands;
 };

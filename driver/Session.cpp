@@ -194,9 +194,11 @@ int runSession(SessionOptions Opts, GivenCommands Given) {
   Opts.Run.CollectFixes = Opts.Fix || Opts.Diff || !Opts.ExportFixes.empty() ||
                           !Opts.Patches.Dir.empty();
   Opts.Run.Progress = !Kbuild && !Opts.Quiet;
-  CommandSanitizer Sanitizer(Opts.CacheDir.empty() ? defaultCacheDir()
-                                                   : Opts.CacheDir,
-                             MPL_CLANG_BINARY, Opts.Probe);
+  std::string CacheDir =
+      Opts.CacheDir.empty() ? defaultCacheDir() : Opts.CacheDir;
+  CommandSanitizer Sanitizer(CacheDir, MPL_CLANG_BINARY, Opts.Probe);
+  if (Opts.ResultCache)
+    Opts.Run.CacheDir = CacheDir;
   InputFiles In;
   if (Kbuild)
     In.Files = DB.KbuildFile;

@@ -40,8 +40,11 @@ struct SessionOptions {
   /// Also analyse files under the named directories that the database
   /// lacks but that can install a hook.
   bool ScanMissing = true;
-  /// Where flag-probe verdicts are cached ("": the default).
+  /// Where flag-probe verdicts and unit results are cached ("": the
+  /// default).
   std::string CacheDir;
+  /// Reuse and store unit results there (--no-cache: off).
+  bool ResultCache = true;
   bool Probe = true;
 
   OutputFormat Format = OutputFormat::Text;

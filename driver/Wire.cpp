@@ -231,6 +231,12 @@ std::string encodeUnitResult(const UnitResult &U) {
               {"first_compiler_error", U.FirstCompilerError},
               {"driver_failed", U.DriverFailed},
               {"suppressed", U.Suppressed}};
+  if (!U.Read.empty()) {
+    json Read = json::array();
+    for (const Dependency &D : U.Read)
+      Read.push_back({D.Path, D.Digest});
+    Doc["read"] = std::move(Read);
+  }
   // Source text can hold any byte; replace what is not UTF-8 rather than
   // lose the result. Edits are produced from valid tokens.
   return Doc.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -282,6 +288,10 @@ bool decodeUnitResult(const std::string &Payload, UnitResult &U) {
   U.FirstCompilerError = jsonString(Doc, "first_compiler_error");
   U.DriverFailed = Doc.value("driver_failed", false);
   U.Suppressed = Doc.value("suppressed", 0u);
+  if (auto It = Doc.find("read"); It != Doc.end() && It->is_array())
+    for (const json &D : *It)
+      if (D.is_array() && D.size() == 2 && D[0].is_string() && D[1].is_string())
+        U.Read.push_back({D[0].get<std::string>(), D[1].get<std::string>()});
   return true;
 }
 

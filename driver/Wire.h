@@ -9,6 +9,7 @@
 
 #include "core/Engine.h"
 #include "core/Report.h"
+#include "driver/ResultCache.h"
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ struct UnitResult {
   unsigned Suppressed = 0;
   /// Callbacks whose conversion spans units (Engine.h).
   std::vector<CrossUnitCallback> CrossUnit;
+  /// Every file the compiler read, with the digest of the bytes it parsed
+  /// (for the result cache; not part of the result itself).
+  std::vector<Dependency> Read;
 };
 
 std::string encodeUnitResult(const UnitResult &U);

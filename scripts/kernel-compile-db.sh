@@ -2,14 +2,17 @@
 # Builds a compile_commands.json for the parts of a Linux kernel tree that can hold mmap hooks,
 # without building the whole kernel, so mmap-prepare-lint can be run on real drivers.
 #
-#   scripts/kernel-compile-db.sh <kernel-tree> [jobs]
+#   scripts/kernel-compile-db.sh [--arch=ARCH] <kernel-tree> [jobs]
 #
-# Steps (x86_64, Clang/LLVM 19 via LLVM=-19; the unversioned clang on PATH is never used):
+# ARCH is x86_64 (default) or arm64; one tree holds one architecture's build (unpack a second
+# tree for the other: kbuild keeps one .config and its objects in the source tree).
+# Steps (Clang/LLVM 19 via LLVM=-19, which cross-compiles for arm64 without a GNU toolchain; the
+# unversioned clang on PATH is never used):
 #   1. make allmodconfig, then merge a fragment that turns off CONFIG_WERROR, the sanitizers and
 #      coverage (KASAN, UBSAN, KCSAN, KMSAN, GCOV_KERNEL, KCOV), debug info, X86_NATIVE_CPU
 #      (-march=native) and AUTOFDO_CLANG/PROPELLER_CLANG (-mllvm flags);
 #   2. make prepare scripts;
-#   3. text-scan the tree (arch/x86 only, no tools/ or Documentation/) for .c files that mention
+#   3. text-scan the tree (arch/<srcarch> only, no tools/ or Documentation/) for .c files that mention
 #      .mmap =, ->mmap =, mmap_prepare or vm_flags_{set,clear,mod,init,reset};
 #   4. build just those objects, in batches, with make -k (an object for another architecture, a
 #      !MMU-only file or one whose option the fragment turns off just fails and is listed at the
@@ -30,7 +33,17 @@
 # Build dependencies: flex bison bc libelf-dev libssl-dev cpio kmod (scripts/install-deps.sh).
 set -euo pipefail
 
-usage() { echo "usage: $0 <kernel-tree> [jobs]" >&2; exit 2; }
+usage() { echo "usage: $0 [--arch=x86_64|arm64] <kernel-tree> [jobs]" >&2; exit 2; }
+arch=x86_64
+case ${1:-} in
+  --arch=*) arch=${1#--arch=}; shift ;;
+esac
+# The source directory under arch/ and the Kconfig symbol that proves the configuration is for it.
+case $arch in
+  x86_64) srcarch=x86 arch_symbol=CONFIG_X86_64 ;;
+  arm64) srcarch=arm64 arch_symbol=CONFIG_ARM64 ;;
+  *) echo "kernel-compile-db: unsupported architecture '$arch' (x86_64 or arm64)" >&2; exit 2 ;;
+esac
 [[ $# -ge 1 && $# -le 2 ]] || usage
 tree=$(cd "$1" && pwd)
 jobs=${2:-$(nproc)}
@@ -54,7 +67,7 @@ log() { printf '[kernel-compile-db %4ds] %s\n' $((SECONDS - start)) "$*" >&2; }
 
 # ARCH/LLVM on every make call; KBUILD_BUILD_* keep objects identical across re-runs.
 kmake() {
-  make -C "$tree" ARCH=x86_64 LLVM=-19 KBUILD_BUILD_TIMESTAMP='1970-01-01' \
+  make -C "$tree" ARCH="$arch" LLVM=-19 KBUILD_BUILD_TIMESTAMP='1970-01-01' \
     KBUILD_BUILD_USER=kcdb KBUILD_BUILD_HOST=kcdb "$@"
 }
 
@@ -66,7 +79,7 @@ off_opts=(WERROR KASAN UBSAN GCOV_KERNEL KCOV KCSAN KMSAN DEBUG_INFO X86_NATIVE_
 config_ok() {
   local c=$tree/.config o
   [[ -f $c ]] && grep -qx 'CONFIG_CC_IS_CLANG=y' "$c" && grep -qx 'CONFIG_CLANG_VERSION=19[0-9]*' "$c" \
-    && grep -qx 'CONFIG_X86_64=y' "$c" && grep -qx 'CONFIG_COMPILE_TEST=y' "$c" || return 1
+    && grep -qx "$arch_symbol=y" "$c" && grep -qx 'CONFIG_COMPILE_TEST=y' "$c" || return 1
   for o in "${off_opts[@]}"; do
     grep -qx "CONFIG_$o=y" "$c" && return 1
   done
@@ -83,7 +96,7 @@ else
     for o in "${off_opts[@]}"; do echo "# CONFIG_$o is not set"; done
     echo 'CONFIG_DEBUG_INFO_NONE=y'
   } >"$fragment"
-  (cd "$tree" && ARCH=x86_64 KCONFIG_CONFIG=.config scripts/kconfig/merge_config.sh -m .config "$fragment") \
+  (cd "$tree" && ARCH="$arch" KCONFIG_CONFIG=.config scripts/kconfig/merge_config.sh -m .config "$fragment") \
     >>"$state/config.log" 2>&1 || { tail -n 30 "$state/config.log" >&2; exit 1; }
   kmake olddefconfig >>"$state/config.log" 2>&1 || { tail -n 30 "$state/config.log" >&2; exit 1; }
   config_ok || { echo "kernel-compile-db: the config fragment did not stick, see $tree/.config" >&2; exit 1; }
@@ -105,7 +118,7 @@ for d in "$tree"/*/; do
     *) scan_dirs+=("$d") ;;
   esac
 done
-scan_dirs+=(arch/x86)
+scan_dirs+=("arch/$srcarch")
 (cd "$tree" && grep -rlE --include='*.c' \
     '\.mmap[[:space:]]*=|->mmap[[:space:]]*=|mmap_prepare|vm_flags_(set|clear|mod|init|reset)' \
     "${scan_dirs[@]}" | LC_ALL=C sort) >"$state/candidates.txt" || true
@@ -180,7 +193,7 @@ fi
 # ---- 5. compile_commands.json -----------------------------------------------------------------
 log "compile_commands.json: scripts/clang-tools/gen_compile_commands.py"
 # Only the directories holding built candidates are walked (a directory inside another one in
-# the list is dropped, the walk is recursive), so host programs from scripts/ and arch/x86/tools
+# the list is dropped, the walk is recursive), so host programs from scripts/ and arch/*/tools
 # stay out of the database.
 mapfile -t db_dirs < <(
   while IFS= read -r f; do built "$f" && dirname "$f"; done <"$state/candidates.txt" |

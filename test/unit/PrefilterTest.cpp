@@ -25,8 +25,10 @@ protected:
     return std::string(Path);
   }
 
-  bool mustAnalyse(const std::string &File) {
-    Prefilter P(defaultPrefilterKeywords(), SiteWords());
+  bool mustAnalyse(const std::string &File, SiteWords Site = SiteWords()) {
+    std::vector<std::string> Keywords = defaultPrefilterKeywords();
+    Keywords.insert(Keywords.end(), Site.OpsTypes.begin(), Site.OpsTypes.end());
+    Prefilter P(std::move(Keywords), std::move(Site));
     clang::tooling::CompileCommand C(
         std::string(Dir), File, {"cc", "-c", "-I" + std::string(Dir), File},
         "");
@@ -47,12 +49,101 @@ TEST_F(PrefilterTest, AnOpsTableWithAnMmapSlotIsParsed) {
                                    "\t.mmap = f_mmap,\n};\n")));
 }
 
-TEST_F(PrefilterTest, AHeaderThatCanSpellASiteCounts) {
+TEST_F(PrefilterTest, AHeaderThatSpellsASiteCounts) {
+  write("fops.h", "extern int f_mmap(void);\n"
+                  "static const struct file_operations f = {\n"
+                  "\t.mmap = f_mmap,\n};\n");
+  EXPECT_TRUE(mustAnalyse(write("user.c", "#include \"fops.h\"\n"
+                                          "int g(void) { return 0; }\n")));
+}
+
+TEST_F(PrefilterTest, AMacroThatSpellsASiteCountsWhereExpanded) {
   write("fops.h",
         "#define DEFINE_FOPS(name, fn) \\\n"
         "\tstatic const struct file_operations name = { .mmap = fn }\n");
   EXPECT_TRUE(mustAnalyse(write("user.c", "#include \"fops.h\"\n"
-                                          "int f(void) { return 0; }\n")));
+                                          "DEFINE_FOPS(f, f_mmap);\n")));
+  EXPECT_FALSE(mustAnalyse(write("other.c", "#include \"fops.h\"\n"
+                                            "int f(void) { return 0; }\n")));
+}
+
+TEST_F(PrefilterTest, AMacroDefinedWithASiteMacroCountsWhereExpanded) {
+  // drm_gem.h: DEFINE_DRM_GEM_FOPS(name) expands DRM_GEM_FOPS, which sets
+  // .mmap; the tag comes from the outer macro.
+  write("gem.h", "#define GEM_FOPS \\\n\t.owner = 0, \\\n"
+                 "\t.mmap = gem_mmap\n"
+                 "#define DEFINE_GEM_FOPS(name) \\\n"
+                 "\tstatic const struct file_operations name = { GEM_FOPS }\n");
+  write("wrap.h", "#include \"gem.h\"\n"
+                  "#define MY_FOPS(n) DEFINE_GEM_FOPS(n)\n");
+  EXPECT_TRUE(mustAnalyse(write("drv.c", "#include \"wrap.h\"\n"
+                                         "MY_FOPS(drv_fops);\n")));
+  EXPECT_FALSE(mustAnalyse(write("bo.c", "#include \"wrap.h\"\n"
+                                         "int bo_pin(void) { return 0; }\n")));
+  // A definition that pastes the name together counts as a use.
+  EXPECT_TRUE(mustAnalyse(write("paste.c", "#include \"gem.h\"\n"
+                                           "#define OPS(kind) kind ## _FOPS\n"
+                                           "static const struct x y = {\n"
+                                           "\tOPS(GEM)\n};\n")));
+}
+
+TEST_F(PrefilterTest, AnMmapSlotOfAnotherOpsTypeIsNoSite) {
+  EXPECT_FALSE(mustAnalyse(
+      write("v4l2.c", "static const struct v4l2_file_operations f = {\n"
+                      "\t.owner = THIS_MODULE,\n"
+                      "#ifdef CONFIG_MMU\n"
+                      "\t.mmap = f_mmap,\n"
+                      "#endif\n"
+                      "};\n")));
+  EXPECT_FALSE(mustAnalyse(
+      write("literal.c",
+            "void f(void) { g(&(const struct proto_ops){ .mmap = m }); }\n")));
+  EXPECT_FALSE(
+      mustAnalyse(write("array.c", "static const struct vb2_mem_ops ops[] = {\n"
+                                   "\t{ .mmap = a },\n"
+                                   "\t[1] = { .alloc = b, .mmap = c },\n"
+                                   "};\n")));
+  // The same slot of file_operations, or of an --ops type, is a site.
+  EXPECT_TRUE(mustAnalyse(write(
+      "fops.c",
+      "void f(void) { g(&(const struct file_operations){ .mmap = m }); }\n")));
+  EXPECT_TRUE(mustAnalyse(
+      write("v4l2-ops.c", "static const struct v4l2_file_operations f = {\n"
+                          "\t.mmap = f_mmap,\n};\n"),
+      siteWords({{"v4l2_file_operations", "mmap"}})));
+}
+
+TEST_F(PrefilterTest, AnInitialiserWhoseTypeIsInDoubtIsASite) {
+  // Both openings of one table under #ifdef/#else: which brace is open?
+  EXPECT_TRUE(mustAnalyse(
+      write("branches.c", "#ifdef X\n"
+                          "static const struct file_operations f = {\n"
+                          "#else\n"
+                          "static const struct v4l2_file_operations f = {\n"
+                          "#endif\n"
+                          "\t.mmap = f_mmap,\n};\n")));
+  // The struct tag is a macro parameter.
+  write("ops.h", "#define OPS(type, name, fn) \\\n"
+                 "\tstatic const struct type name = { .mmap = fn }\n");
+  EXPECT_TRUE(
+      mustAnalyse(write("param.c", "#include \"ops.h\"\n"
+                                   "OPS(file_operations, f, f_mmap);\n")));
+  // A table member of a table, and an assignment through a pointer.
+  EXPECT_TRUE(
+      mustAnalyse(write("nested.c", "static struct misc m = {\n"
+                                    "\t.fops = { .mmap = m_mmap },\n};\n")));
+  EXPECT_TRUE(mustAnalyse(write("assign.c", "void f(struct x *p)\n"
+                                            "{\n\tp->mmap = m_mmap;\n}\n")));
+}
+
+TEST_F(PrefilterTest, WordsOutsideASiteDoNotCount) {
+  // Flags and vm_area_struct in the main file, a format string, a read of
+  // the slot in a conditional: no ops-table site, so no finding.
+  EXPECT_FALSE(mustAnalyse(write(
+      "flags.c", "static void f(struct vm_area_struct *vma)\n"
+                 "{\n\tvm_flags_set(vma, VM_IO);\n"
+                 "\tpr_info(\"mmap: %p\\n\", vma->vm_file->f_op->mmap);\n"
+                 "\tg(vma->vm_file ? vma->vm_file->f_op->mmap : NULL);\n}\n")));
 }
 
 TEST_F(PrefilterTest, AHeaderThatOnlyMentionsFlagsDoesNot) {

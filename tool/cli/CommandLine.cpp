@@ -75,9 +75,23 @@ Opt<std::string>
                           "table)"),
                  cl::value_desc("dir"), Cat);
 Opt<std::string> CacheDir("cache-dir",
-                          cl::desc("Where flag-probe verdicts are cached "
-                                   "(default ~/.cache/mmap-prepare-lint)"),
+                          cl::desc("Where flag-probe verdicts and unit results "
+                                   "are cached (default "
+                                   "~/.cache/mmap-prepare-lint)"),
                           Cat);
+Opt<bool> NoCache("no-cache",
+                  cl::desc("Neither reuse nor store unit results in the cache "
+                           "directory"),
+                  Cat);
+Opt<unsigned> CacheSize("cache-size",
+                        cl::desc("Bound of the result cache in MiB; the least "
+                                 "recently used entries go first (default "
+                                 "512)"),
+                        cl::init(512), cl::value_desc("MiB"), Cat);
+Opt<bool> CacheStats("cache-stats",
+                     cl::desc("Say on stderr how many units were parsed and "
+                              "how many results came from the cache"),
+                     Cat);
 Opt<bool> NoProbe("no-probe",
                   cl::desc("Do not probe unknown compiler flags; drop them"),
                   Cat);
@@ -230,6 +244,9 @@ std::optional<int> parseCommandLine(int Argc, const char **Argv,
   Opts.BuildPath = BuildPath;
   Opts.ScanMissing = !NoScanMissing;
   Opts.CacheDir = CacheDir;
+  Opts.ResultCache = !NoCache;
+  Opts.Run.CacheMaxBytes = uint64_t(CacheSize) << 20;
+  Opts.Run.CacheStats = CacheStats;
   Opts.Probe = !NoProbe;
   Opts.Run.Jobs = Jobs;
   Opts.Run.TimeoutSeconds = Timeout;
