@@ -57,13 +57,13 @@ ResultCache::ResultCache(std::string Dir, std::string RunKey, uint64_t MaxBytes)
   this->Dir = std::string(P.str());
 }
 
-std::string
-ResultCache::keyOf(const clang::tooling::CompileCommand &Command) const {
+std::string ResultCache::keyOf(const clang::tooling::CompileCommand &Command,
+                               const std::string &Facts) const {
   std::string Line;
   for (const std::string &A : Command.CommandLine)
     Line += A + '\0';
   return digestOfParts(
-      {EntryFormat, RunKey, Command.Directory, Command.Filename, Line});
+      {EntryFormat, RunKey, Command.Directory, Command.Filename, Line, Facts});
 }
 
 std::string ResultCache::entryPath(const std::string &Key) const {
@@ -84,8 +84,9 @@ const std::string &ResultCache::digestOf(const std::string &Path) {
 }
 
 std::optional<std::string>
-ResultCache::lookup(const clang::tooling::CompileCommand &Command) {
-  std::string Key = keyOf(Command);
+ResultCache::lookup(const clang::tooling::CompileCommand &Command,
+                    const std::string &Facts) {
+  std::string Key = keyOf(Command, Facts);
   std::string Path = entryPath(Key);
   auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/false,
                                       /*RequiresNullTerminator=*/false);
@@ -129,14 +130,14 @@ ResultCache::lookup(const clang::tooling::CompileCommand &Command) {
 }
 
 void ResultCache::store(const clang::tooling::CompileCommand &Command,
-                        const std::string &Payload,
+                        const std::string &Facts, const std::string &Payload,
                         const std::vector<Dependency> &Read) {
   // The digests are of the bytes the compiler parsed: the entry is right
   // for them even if a file changed since.
   json Files = json::array();
   for (const Dependency &D : Read)
     Files.push_back({D.Path, D.Digest});
-  std::string Key = keyOf(Command);
+  std::string Key = keyOf(Command, Facts);
   json Entry = {{"format", EntryFormat},
                 {"key", Key},
                 {"file", Command.Filename},

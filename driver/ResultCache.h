@@ -44,11 +44,15 @@ public:
 
   /// The payload stored for this command, if every file it read then is
   /// unchanged now.
+  /// \p Facts: what else the unit's analysis ran with (a defining unit's
+  /// second pass: the other units' facts), part of the key.
   std::optional<std::string>
-  lookup(const clang::tooling::CompileCommand &Command);
+  lookup(const clang::tooling::CompileCommand &Command,
+         const std::string &Facts = "");
   /// Stores \p Payload for this command with the files it read.
   void store(const clang::tooling::CompileCommand &Command,
-             const std::string &Payload, const std::vector<Dependency> &Read);
+             const std::string &Facts, const std::string &Payload,
+             const std::vector<Dependency> &Read);
   /// Evicts the least recently used entries until the cache fits its bound.
   void trim();
 
@@ -58,7 +62,8 @@ public:
   const std::vector<std::string> &notes() const { return Notes; }
 
 private:
-  std::string keyOf(const clang::tooling::CompileCommand &Command) const;
+  std::string keyOf(const clang::tooling::CompileCommand &Command,
+                    const std::string &Facts) const;
   std::string entryPath(const std::string &Key) const;
   /// The digest of \p Path now ("" when unreadable), once per run.
   const std::string &digestOf(const std::string &Path);

@@ -555,18 +555,19 @@ void Runner::runUnits(std::vector<AnalysedUnit> &Units,
                       const std::vector<size_t> &Which, bool ShowProgress) {
   size_t Done = 0, FindingsSoFar = 0, Failed = 0;
   Progress Bar(ShowProgress, Which.size());
-  // A defining unit's second pass depends on the other units' facts: never
-  // cached.
-  auto Cacheable = [&](const AnalysedUnit &A) {
-    return Cache && A.DefinedHere.empty();
-  };
-  std::vector<size_t> ToRun;
-  for (size_t U : Which) {
-    AnalysedUnit &A = Units[U];
+  // A defining unit's second pass is keyed by the other units' facts too.
+  std::vector<std::string> Facts(Which.size());
+  if (Cache)
+    for (size_t I = 0; I < Which.size(); ++I)
+      if (!Units[Which[I]].DefinedHere.empty())
+        Facts[I] = encodeFacts(Units[Which[I]].DefinedHere);
+  std::vector<size_t> ToRun, FactsOf;
+  for (size_t I = 0; I < Which.size(); ++I) {
+    AnalysedUnit &A = Units[Which[I]];
     A.Result = UnitResult();
     std::optional<std::string> Payload;
-    if (Cacheable(A))
-      Payload = Cache->lookup(A.Command.Command);
+    if (Cache)
+      Payload = Cache->lookup(A.Command.Command, Facts[I]);
     if (Payload && decodeUnitResult(*Payload, A.Result)) {
       A.Decoded = true;
       A.Outcome = JobOutcome();
@@ -576,7 +577,8 @@ void Runner::runUnits(std::vector<AnalysedUnit> &Units,
       continue;
     }
     A.Result = UnitResult();
-    ToRun.push_back(U);
+    ToRun.push_back(Which[I]);
+    FactsOf.push_back(I);
   }
   Bar.update(Done, FindingsSoFar, Failed);
   PoolOptions Pool;
@@ -602,12 +604,13 @@ void Runner::runUnits(std::vector<AnalysedUnit> &Units,
           FindingsSoFar += A.Result.Findings.size();
         else
           ++Failed;
-        if (A.Decoded && Cacheable(A)) {
+        if (A.Decoded && Cache) {
           // Stored as a hit will decode it: the result without the list of
           // files read, which the entry keeps beside it.
           std::vector<Dependency> Read = std::move(A.Result.Read);
           A.Result.Read.clear();
-          Cache->store(A.Command.Command, encodeUnitResult(A.Result), Read);
+          Cache->store(A.Command.Command, Facts[FactsOf[I]],
+                       encodeUnitResult(A.Result), Read);
         }
         Bar.update(Done, FindingsSoFar, Failed);
       });

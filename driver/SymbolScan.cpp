@@ -1,8 +1,8 @@
 //===- SymbolScan.cpp -----------------------------------------------------===//
 #include "driver/SymbolScan.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include <cstring>
 
 namespace mpl {
 namespace {
@@ -224,17 +224,30 @@ scanForSymbols(const ScanScope &Scope, const std::set<std::string> &Names) {
   std::map<std::string, std::vector<SymbolMention>> Found;
   if (Names.empty())
     return Found;
+  // Tens of thousands of files: read into one reused buffer (no mapping
+  // and unmapping per file), and look for the names with memmem before any
+  // tokenising.
+  llvm::SmallVector<char, 0> Bytes;
   auto ScanFile = [&](llvm::StringRef Path) {
     if (!Path.ends_with(".c") && !Path.ends_with(".h"))
       return;
-    auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                              /*RequiresNullTerminator=*/false);
-    if (!Buffer)
+    llvm::Expected<llvm::sys::fs::file_t> FD =
+        llvm::sys::fs::openNativeFileForRead(Path);
+    if (!FD) {
+      llvm::consumeError(FD.takeError());
       return;
-    llvm::StringRef Text = (*Buffer)->getBuffer();
+    }
+    Bytes.clear();
+    llvm::Error E = llvm::sys::fs::readNativeFileToEOF(*FD, Bytes);
+    llvm::sys::fs::closeFile(*FD);
+    if (E) {
+      llvm::consumeError(std::move(E));
+      return;
+    }
+    llvm::StringRef Text(Bytes.data(), Bytes.size());
     bool Any = false;
     for (const std::string &N : Names)
-      Any |= Text.contains(N);
+      Any = Any || memmem(Text.data(), Text.size(), N.data(), N.size());
     if (!Any)
       return;
     for (auto &[Name, M] : scanBuffer(Path, Text, Names))

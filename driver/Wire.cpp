@@ -198,6 +198,19 @@ bool crossUnit(const json &J, CrossUnitCallback &C) {
 
 } // namespace
 
+std::string encodeFacts(const std::map<std::string, UsedElsewhere> &Facts) {
+  json Doc = json::object();
+  for (const auto &[Name, F] : Facts) {
+    json Installs = json::array();
+    for (const Position &P : F.Installs)
+      Installs.push_back(position(P));
+    Doc[Name] = {{"installs", std::move(Installs)},
+                 {"blockers", reasons(F.Blockers)},
+                 {"site_silenced", F.SiteSilenced}};
+  }
+  return Doc.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 std::string encodeUnitResult(const UnitResult &U) {
   json Findings = json::array();
   for (const Finding &F : U.Findings) {

@@ -34,6 +34,9 @@ struct UnitResult {
 };
 
 std::string encodeUnitResult(const UnitResult &U);
+/// The other units' facts a defining unit's second pass runs with, as text
+/// (what its cached result is also keyed by).
+std::string encodeFacts(const std::map<std::string, UsedElsewhere> &Facts);
 /// False when \p Payload is not a well-formed result.
 bool decodeUnitResult(const std::string &Payload, UnitResult &U);
 

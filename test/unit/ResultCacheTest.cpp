@@ -27,7 +27,7 @@ TEST(ResultCacheTest, AHitNeedsEveryFileReadUnchanged) {
   {
     ResultCache C(Dir.path() + "/cache", "key", 1 << 20);
     EXPECT_FALSE(C.lookup(command(Main)));
-    C.store(command(Main), "payload", readNow({Main, Header}));
+    C.store(command(Main), "", "payload", readNow({Main, Header}));
   }
   {
     ResultCache C(Dir.path() + "/cache", "key", 1 << 20);
@@ -56,7 +56,7 @@ TEST(ResultCacheTest, TheLeastRecentlyUsedEntriesAreEvictedFirst) {
   {
     ResultCache C(CacheDir, "key", 1 << 20);
     for (const std::string &F : Files)
-      C.store(command(F), Payload, readNow({F}));
+      C.store(command(F), "", Payload, readNow({F}));
   }
   // Give the entries distinct ages: old.c's the oldest.
   time_t Now = time(nullptr);
@@ -82,7 +82,7 @@ TEST(ResultCacheTest, TheLeastRecentlyUsedEntriesAreEvictedFirst) {
   // Room for two entries: storing a fourth evicts the two oldest.
   std::string Fourth = Dir.write("fourth.c", "fourth");
   ResultCache C(CacheDir, "key", 2 * EntrySize + EntrySize / 2);
-  C.store(command(Fourth), Payload, readNow({Fourth}));
+  C.store(command(Fourth), "", Payload, readNow({Fourth}));
   C.trim();
   EXPECT_FALSE(C.lookup(command(Files[0])));
   EXPECT_FALSE(C.lookup(command(Files[1])));
