@@ -5,6 +5,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include <optional>
 #include <unordered_set>
 
 using namespace llvm;
@@ -24,6 +25,8 @@ struct Prefilter::Header {
   SiteSpelling Sites;
   /// How it uses the site macros asked about so far.
   std::unordered_map<std::string, MacroUse> Uses;
+  /// Whether it may define the mmap_prepare hooks asked about so far.
+  std::unordered_map<std::string, bool> Defines;
   /// A computed include: we cannot tell what it pulls in.
   bool Doubt = false;
   struct Include {
@@ -107,23 +110,42 @@ const Prefilter::Header &Prefilter::scan(const std::string &Path) {
   return H;
 }
 
+std::optional<std::string> Prefilter::reread(const std::string &Path,
+                                             StringRef Word) {
+  auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                      /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return std::nullopt;
+  StringRef Text = (*Buffer)->getBuffer();
+  // Without the word or a paste that could form it, the answer is "no".
+  if (!Text.contains(Word) && !Text.contains("##"))
+    return std::string();
+  return stripComments(Text);
+}
+
 const MacroUse &Prefilter::use(const std::string &Path,
                                const std::string &Macro) {
   Header &H = *Headers.at(Path);
   auto [It, New] = H.Uses.try_emplace(Macro);
   if (!New || !H.Readable)
     return It->second;
-  // Read again: only the few units that reach a site macro ask, and each
-  // file is asked once per macro in a run.
-  auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                      /*RequiresNullTerminator=*/false);
-  if (!Buffer) {
+  // Read again: only the units that reach a site macro ask, and each file
+  // is asked once per macro in a run.
+  std::optional<std::string> Text = reread(Path, Macro);
+  if (!Text)
     It->second.Expanded = true; // it was readable a moment ago: in doubt
+  else
+    It->second = macroUse(*Text, Macro);
+  return It->second;
+}
+
+bool Prefilter::mayDefine(const std::string &Path, const std::string &Fn) {
+  Header &H = *Headers.at(Path);
+  auto [It, New] = H.Defines.try_emplace(Fn, false);
+  if (!New || !H.Readable)
     return It->second;
-  }
-  StringRef Text = (*Buffer)->getBuffer();
-  if (Text.contains(Macro) || Text.contains("##"))
-    It->second = macroUse(stripComments(Text), Macro);
+  std::optional<std::string> Text = reread(Path, Fn);
+  It->second = !Text || mayDefineFunction(*Text, Fn);
   return It->second;
 }
 
@@ -230,8 +252,9 @@ bool Prefilter::mustAnalyse(const clang::tooling::CompileCommand &C,
   // file that spells a site outside a macro definition.
   std::unordered_set<std::string> Seen;
   std::vector<std::string> Stack, Reached;
-  // Macros whose definitions spell a site, and the file defining them.
-  std::vector<std::pair<std::string, std::string>> SiteMacros;
+  // Macros whose definitions spell a site, and the file defining them;
+  // installed mmap_prepare hooks, and the file installing them.
+  std::vector<std::pair<std::string, std::string>> SiteMacros, PrepareHooks;
   auto Visit = [&](const std::string &P, const Header &H) {
     Reached.push_back(P);
     if (H.Sites.Direct || H.Doubt) {
@@ -241,6 +264,8 @@ bool Prefilter::mustAnalyse(const clang::tooling::CompileCommand &C,
     }
     for (const std::string &M : H.Sites.Macros)
       SiteMacros.emplace_back(M, P);
+    for (const std::string &Fn : H.Sites.PrepareHooks)
+      PrepareHooks.emplace_back(Fn, P);
     return false;
   };
   auto Push = [&](const std::string &P) {
@@ -292,6 +317,17 @@ bool Prefilter::mustAnalyse(const clang::tooling::CompileCommand &C,
         SiteMacros.emplace_back(Outer, Origin);
     }
   }
+  // An mmap_prepare hook is analysed where it is defined: installed here
+  // and defined in another unit (generic_file_mmap_prepare), it yields no
+  // finding in this one. The main file, the likeliest, is asked first.
+  for (const auto &[Fn, Origin] : PrepareHooks)
+    for (const std::string &P : Reached)
+      if (mayDefine(P, Fn)) {
+        if (Why)
+          *Why = P + " (may define " + Fn + ", installed as mmap_prepare in " +
+                 Origin + ")";
+        return true;
+      }
   return false;
 }
 

@@ -5,7 +5,9 @@
 // can include (its -I/-iquote/-isystem/-idirafter/-include paths, quoted and
 // angled includes, recursively). A site inside a macro's definition counts
 // only if a file of the unit expands that macro, or a macro defined with it
-// (drm_gem.h's DRM_GEM_FOPS, through DEFINE_DRM_GEM_FOPS). Conservative: a
+// (drm_gem.h's DRM_GEM_FOPS, through DEFINE_DRM_GEM_FOPS); an installed
+// `.mmap_prepare = fn` only if a file of the unit may define fn (the
+// checks of mmap_prepare hooks read its body). Conservative: a
 // computed include (#include MACRO) or an unreadable main file means
 // "analyse"; an include that resolves to several files (include paths
 // searched in order, #include_next) follows all of them; conditional
@@ -19,6 +21,7 @@
 #include "driver/SiteText.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -44,6 +47,11 @@ private:
   struct SearchPath;
   const Header &scan(const std::string &Path);
   const MacroUse &use(const std::string &Path, const std::string &Macro);
+  bool mayDefine(const std::string &Path, const std::string &Fn);
+  /// \p Path's text again, comments removed ("" when it cannot hold
+  /// \p Word), or none when it cannot be read.
+  std::optional<std::string> reread(const std::string &Path,
+                                    llvm::StringRef Word);
   std::vector<std::string> resolve(const std::string &Name, bool Angled,
                                    bool Next, const std::string &IncluderDir,
                                    const SearchPath &SP);

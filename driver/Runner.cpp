@@ -555,19 +555,22 @@ void Runner::runUnits(std::vector<AnalysedUnit> &Units,
                       const std::vector<size_t> &Which, bool ShowProgress) {
   size_t Done = 0, FindingsSoFar = 0, Failed = 0;
   Progress Bar(ShowProgress, Which.size());
-  // A defining unit's second pass is keyed by the other units' facts too.
-  std::vector<std::string> Facts(Which.size());
-  if (Cache)
-    for (size_t I = 0; I < Which.size(); ++I)
-      if (!Units[Which[I]].DefinedHere.empty())
-        Facts[I] = encodeFacts(Units[Which[I]].DefinedHere);
-  std::vector<size_t> ToRun, FactsOf;
-  for (size_t I = 0; I < Which.size(); ++I) {
-    AnalysedUnit &A = Units[Which[I]];
+  // The units the cache cannot answer for. A defining unit's second pass is
+  // keyed by the other units' facts too.
+  struct Job {
+    size_t Unit;
+    std::string Facts;
+  };
+  std::vector<Job> ToRun;
+  for (size_t U : Which) {
+    AnalysedUnit &A = Units[U];
     A.Result = UnitResult();
+    std::string Facts;
+    if (Cache && !A.DefinedHere.empty())
+      Facts = encodeFacts(A.DefinedHere);
     std::optional<std::string> Payload;
     if (Cache)
-      Payload = Cache->lookup(A.Command.Command, Facts[I]);
+      Payload = Cache->lookup(A.Command.Command, Facts);
     if (Payload && decodeUnitResult(*Payload, A.Result)) {
       A.Decoded = true;
       A.Outcome = JobOutcome();
@@ -577,8 +580,7 @@ void Runner::runUnits(std::vector<AnalysedUnit> &Units,
       continue;
     }
     A.Result = UnitResult();
-    ToRun.push_back(Which[I]);
-    FactsOf.push_back(I);
+    ToRun.push_back({U, std::move(Facts)});
   }
   Bar.update(Done, FindingsSoFar, Failed);
   PoolOptions Pool;
@@ -587,7 +589,7 @@ void Runner::runUnits(std::vector<AnalysedUnit> &Units,
   std::vector<JobOutcome> Outcomes = runJobs(
       ToRun.size(), Pool,
       [&](size_t I) {
-        AnalysedUnit &A = Units[ToRun[I]];
+        AnalysedUnit &A = Units[ToRun[I].Unit];
         if (A.DefinedHere.empty())
           return analyzeUnitPayload(A.Command, Opts);
         RunnerOptions WithFacts = Opts;
@@ -595,7 +597,7 @@ void Runner::runUnits(std::vector<AnalysedUnit> &Units,
         return analyzeUnitPayload(A.Command, WithFacts);
       },
       [&](size_t I, const JobOutcome &O) {
-        AnalysedUnit &A = Units[ToRun[I]];
+        AnalysedUnit &A = Units[ToRun[I].Unit];
         ++Done;
         A.Result = UnitResult();
         A.Decoded =
@@ -604,18 +606,19 @@ void Runner::runUnits(std::vector<AnalysedUnit> &Units,
           FindingsSoFar += A.Result.Findings.size();
         else
           ++Failed;
-        if (A.Decoded && Cache) {
-          // Stored as a hit will decode it: the result without the list of
-          // files read, which the entry keeps beside it.
+        // Stored as a hit will decode it: the result without the list of
+        // files read, which the entry keeps beside it. A unit the compiler
+        // read nothing for has nothing to validate an entry by.
+        if (A.Decoded && Cache && !A.Result.Read.empty()) {
           std::vector<Dependency> Read = std::move(A.Result.Read);
           A.Result.Read.clear();
-          Cache->store(A.Command.Command, Facts[FactsOf[I]],
+          Cache->store(A.Command.Command, ToRun[I].Facts,
                        encodeUnitResult(A.Result), Read);
         }
         Bar.update(Done, FindingsSoFar, Failed);
       });
   for (size_t I = 0; I < ToRun.size(); ++I)
-    Units[ToRun[I]].Outcome = std::move(Outcomes[I]);
+    Units[ToRun[I].Unit].Outcome = std::move(Outcomes[I]);
   Parsed += ToRun.size();
 }
 

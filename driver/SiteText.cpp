@@ -108,6 +108,38 @@ std::string stripComments(StringRef T) {
 
 namespace {
 
+/// Start of the logical line (continuations joined) holding \p I.
+size_t logicalLineStart(StringRef T, size_t I) {
+  while (true) {
+    size_t NL = T.rfind('\n', I);
+    if (NL == StringRef::npos)
+      return 0;
+    if (NL == 0 || T[NL - 1] != '\\')
+      return NL + 1;
+    I = NL - 1;
+  }
+}
+
+/// The newline ending the logical line holding \p I (or the end).
+size_t logicalLineEnd(StringRef T, size_t I) {
+  while (true) {
+    size_t NL = T.find('\n', I);
+    if (NL == StringRef::npos)
+      return T.size();
+    if (NL == 0 || T[NL - 1] != '\\')
+      return NL;
+    I = NL + 1;
+  }
+}
+
+/// Blanks before \p I on its line.
+size_t lineIndent(StringRef T, size_t I) {
+  size_t N = 0;
+  while (N < I && (T[I - N - 1] == ' ' || T[I - N - 1] == '\t'))
+    ++N;
+  return N;
+}
+
 /// Does the brace-enclosed initialiser at \p Open hold an element that is
 /// not designated (`.field =` / `[i] =`)? Such an element initialises
 /// fields by position and may reach the mmap slot.
@@ -118,6 +150,11 @@ bool hasPositionalElement(StringRef T, size_t Open) {
     char C = T[I];
     if (C == '\\' || C == ' ' || C == '\t' || C == '\n' || C == '\r')
       continue;
+    if (C == '#' && logicalLineStart(T, I) == I - lineIndent(T, I)) {
+      // `#ifdef CONFIG_COMPAT` between elements: not an element.
+      I = logicalLineEnd(T, I);
+      continue;
+    }
     if (Depth == 1 && AtElementStart && C != '}') {
       if (C != '.' && C != '[')
         return true;
@@ -134,18 +171,6 @@ bool hasPositionalElement(StringRef T, size_t Open) {
       AtElementStart = true;
   }
   return true; // unterminated: in doubt
-}
-
-/// Start of the logical line (continuations joined) holding \p I.
-size_t logicalLineStart(StringRef T, size_t I) {
-  while (true) {
-    size_t NL = T.rfind('\n', I);
-    if (NL == StringRef::npos)
-      return 0;
-    if (NL == 0 || T[NL - 1] != '\\')
-      return NL + 1;
-    I = NL - 1;
-  }
 }
 
 /// Is the logical line starting at \p Line a preprocessor directive?
@@ -436,31 +461,61 @@ bool opsTypeSpellsSite(StringRef T, size_t E) {
   return hasPositionalElement(T, Init);
 }
 
+/// The function an `mmap_prepare = fn` at [B, E) installs: a plain name
+/// ending the element or statement. Empty for any other value.
+StringRef installedName(StringRef T, size_t E) {
+  size_t N = skipBlank(T, E);
+  if (N == StringRef::npos || T[N] != '=')
+    return {};
+  size_t V = skipBlank(T, N + 1);
+  if (V == StringRef::npos)
+    return {};
+  StringRef Name = T.drop_front(V).take_while(isIdent);
+  if (Name.empty() || (Name[0] >= '0' && Name[0] <= '9') || Name == "NULL")
+    return {};
+  size_t After = skipBlank(T, V + Name.size());
+  if (After == StringRef::npos ||
+      (T[After] != ',' && T[After] != ';' && T[After] != '}'))
+    return {};
+  return Name;
+}
+
+void addOnce(std::vector<std::string> &List, StringRef Name) {
+  if (std::find(List.begin(), List.end(), Name) == List.end())
+    List.push_back(Name.str());
+}
+
 } // namespace
 
 SiteSpelling spellSites(StringRef T, const SiteWords &W) {
   SiteSpelling S;
   // A site in a macro's definition counts where the macro is expanded;
-  // anywhere else (another directive included) it counts here.
-  auto Record = [&](size_t At) {
+  // anywhere else (another directive included) it counts here, but for an
+  // mmap_prepare hook, which counts only where its definition may be.
+  auto Record = [&](size_t At, StringRef Installed) {
     size_t Line = logicalLineStart(T, At);
     StringRef Macro = isDirective(T, Line) ? definedName(T, Line) : "";
-    if (Macro.empty()) {
-      S.Direct = true;
-      return true;
+    if (!Macro.empty()) {
+      addOnce(S.Macros, Macro);
+      return false;
     }
-    if (std::find(S.Macros.begin(), S.Macros.end(), Macro) == S.Macros.end())
-      S.Macros.push_back(Macro.str());
-    return false;
+    if (!Installed.empty()) {
+      addOnce(S.PrepareHooks, Installed);
+      return false;
+    }
+    S.Direct = true;
+    return true;
   };
   for (const std::string &Slot : W.Slots)
     if (anyWord(T, Slot, [&](size_t B, size_t E) {
-          return slotSpellsSite(T, B, E, W) && Record(B);
+          return slotSpellsSite(T, B, E, W) &&
+                 Record(B, Slot == "mmap_prepare" ? installedName(T, E)
+                                                  : StringRef());
         }))
       return S;
   for (const std::string &Type : W.OpsTypes)
     if (anyWord(T, Type, [&](size_t B, size_t E) {
-          return opsTypeSpellsSite(T, E) && Record(B);
+          return opsTypeSpellsSite(T, E) && Record(B, StringRef());
         }))
       return S;
   return S;
@@ -470,33 +525,14 @@ bool canSpellSite(StringRef Text, const SiteWords &W) {
   return spellSites(stripComments(Text), W).any();
 }
 
-MacroUse macroUse(StringRef T, StringRef Name) {
-  MacroUse U;
-  auto InDefinitionOf = [&](StringRef Macro) {
-    if (Macro != Name &&
-        std::find(U.InDefinitionsOf.begin(), U.InDefinitionsOf.end(), Macro) ==
-            U.InDefinitionsOf.end())
-      U.InDefinitionsOf.push_back(Macro.str());
-  };
-  anyWord(T, Name, [&](size_t B, size_t) {
-    size_t Line = logicalLineStart(T, B);
-    if (!isDirective(T, Line)) {
-      U.Expanded = true;
-      return true;
-    }
-    // #ifdef, #undef, #if: no expansion that can build a table.
-    StringRef Macro = definedName(T, Line);
-    if (!Macro.empty() && Macro.data() != T.data() + B)
-      InDefinitionOf(Macro);
-    return false;
-  });
-  if (U.Expanded)
-    return U;
-  // `prefix ## suffix` may paste the name together: a definition that
-  // pastes pieces of it counts as a use.
+namespace {
+
+/// Calls \p F with each macro whose definition pastes a piece of \p Name
+/// (`prefix ## suffix` may put the name together).
+template <typename Fn>
+void forEachPastingMacro(StringRef T, StringRef Name, Fn F) {
   for (size_t I = T.find("##"); I != StringRef::npos; I = T.find("##", I + 2)) {
-    size_t Line = logicalLineStart(T, I);
-    StringRef Macro = definedName(T, Line);
+    StringRef Macro = definedName(T, logicalLineStart(T, I));
     if (Macro.empty())
       continue;
     size_t Before = prevBlank(T, I);
@@ -512,10 +548,67 @@ MacroUse macroUse(StringRef T, StringRef Name) {
     // middle piece, is not followed.
     for (StringRef Piece : {Left, Right})
       if (Piece.size() >= 3 &&
-          (Name.starts_with(Piece) || Name.ends_with(Piece)))
-        InDefinitionOf(Macro);
+          (Name.starts_with(Piece) || Name.ends_with(Piece))) {
+        F(Macro);
+        break;
+      }
   }
+}
+
+} // namespace
+
+MacroUse macroUse(StringRef T, StringRef Name) {
+  MacroUse U;
+  auto InDefinitionOf = [&](StringRef Macro) {
+    if (Macro != Name)
+      addOnce(U.InDefinitionsOf, Macro);
+  };
+  anyWord(T, Name, [&](size_t B, size_t) {
+    size_t Line = logicalLineStart(T, B);
+    if (!isDirective(T, Line)) {
+      U.Expanded = true;
+      return true;
+    }
+    // #ifdef, #undef, #if: no expansion that can build a table.
+    StringRef Macro = definedName(T, Line);
+    if (!Macro.empty() && Macro.data() != T.data() + B)
+      InDefinitionOf(Macro);
+    return false;
+  });
+  if (!U.Expanded)
+    forEachPastingMacro(T, Name, InDefinitionOf);
   return U;
+}
+
+bool mayDefineFunction(StringRef T, StringRef Name) {
+  bool May = anyWord(T, Name, [&](size_t B, size_t E) {
+    if (isDirective(T, logicalLineStart(T, B)))
+      return true; // a macro named so, or one that may expand to it
+    size_t P = prevCode(T, B);
+    size_t N = skipBlank(T, E);
+    if (N == StringRef::npos)
+      return false;
+    // A macro argument: DEFINE_HOOK(fn) may define it.
+    if (P != StringRef::npos && (T[P] == '(' || T[P] == ',') &&
+        (T[N] == ',' || T[N] == ')'))
+      return true;
+    if (T[N] != '(')
+      return false;
+    // fn(...) then `{`, or an attribute before it: a definition.
+    int Depth = 0;
+    for (size_t I = N; I < T.size(); ++I) {
+      if (T[I] == '(')
+        ++Depth;
+      else if (T[I] == ')' && --Depth == 0) {
+        size_t After = skipBlank(T, I + 1);
+        return After != StringRef::npos &&
+               (T[After] == '{' || isIdent(T[After]));
+      }
+    }
+    return true; // unterminated: in doubt
+  });
+  forEachPastingMacro(T, Name, [&](StringRef) { May = true; });
+  return May;
 }
 
 } // namespace mpl

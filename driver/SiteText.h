@@ -37,7 +37,13 @@ struct SiteSpelling {
   bool Direct = false;
   /// Macros whose definitions spell a site: a site wherever expanded.
   std::vector<std::string> Macros;
-  bool any() const { return Direct || !Macros.empty(); }
+  /// The functions installed as `.mmap_prepare = fn` (or `->mmap_prepare =
+  /// fn;`): such a site yields findings only about fn's body, so it counts
+  /// only in a unit where fn may be defined (mayDefineFunction).
+  std::vector<std::string> PrepareHooks;
+  bool any() const {
+    return Direct || !Macros.empty() || !PrepareHooks.empty();
+  }
 };
 
 /// A slot name used as a designator or an assigned member (`mmap =`, GNU
@@ -61,6 +67,11 @@ struct MacroUse {
   std::vector<std::string> InDefinitionsOf;
 };
 MacroUse macroUse(llvm::StringRef CommentFreeText, llvm::StringRef Name);
+
+/// Can a comment-free text define the function \p Name? `Name(...) {` (or
+/// an attribute before the brace), Name in a directive, as a macro argument
+/// (`DEFINE_HOOK(Name)`), or a definition pasting a piece of it together.
+bool mayDefineFunction(llvm::StringRef CommentFreeText, llvm::StringRef Name);
 
 } // namespace mpl
 

@@ -136,6 +136,52 @@ TEST_F(PrefilterTest, AnInitialiserWhoseTypeIsInDoubtIsASite) {
                                             "{\n\tp->mmap = m_mmap;\n}\n")));
 }
 
+TEST_F(PrefilterTest, AnMmapPrepareHookCountsWhereItMayBeDefined) {
+  // Installed here, defined in another unit (mm/filemap.c): the checks of
+  // mmap_prepare hooks read the body, so this unit has no finding.
+  write("fs.h", "int generic_file_mmap_prepare(struct vm_area_desc *desc);\n");
+  EXPECT_FALSE(mustAnalyse(
+      write("simplefs.c", "#include \"fs.h\"\n"
+                          "const struct file_operations f = {\n"
+                          "#ifdef CONFIG_COMPAT\n"
+                          "\t.compat_ioctl = f_ioctl,\n"
+                          "#endif\n"
+                          "\t.mmap_prepare = generic_file_mmap_prepare,\n"
+                          "};\n")));
+  // Defined in the unit: the main file, a header, a macro given its name,
+  // or one pasting its name together.
+  EXPECT_TRUE(mustAnalyse(
+      write("own.c", "static int own_mmap_prepare(struct vm_area_desc *desc)\n"
+                     "{\n\treturn 0;\n}\n"
+                     "const struct file_operations f = {\n"
+                     "\t.mmap_prepare = own_mmap_prepare,\n};\n")));
+  write("inline.h", "static inline int inl_prepare(struct vm_area_desc *d)\n"
+                    "{\n\treturn 0;\n}\n");
+  EXPECT_TRUE(
+      mustAnalyse(write("inline.c", "#include \"inline.h\"\n"
+                                    "const struct file_operations f = {\n"
+                                    "\t.mmap_prepare = inl_prepare,\n};\n")));
+  write("define.h", "#define DEFINE_HOOK(fn) \\\n"
+                    "\tstatic int fn(struct vm_area_desc *d) { return 0; }\n"
+                    "#define DEFINE_NAMED(n) \\\n"
+                    "\tstatic int n##_mmap_prepare(struct vm_area_desc *d) "
+                    "{ return 0; }\n");
+  EXPECT_TRUE(
+      mustAnalyse(write("macro.c", "#include \"define.h\"\n"
+                                   "DEFINE_HOOK(m_prepare);\n"
+                                   "const struct file_operations f = {\n"
+                                   "\t.mmap_prepare = m_prepare,\n};\n")));
+  EXPECT_TRUE(
+      mustAnalyse(write("paste.c", "#include \"define.h\"\n"
+                                   "DEFINE_NAMED(p);\n"
+                                   "const struct file_operations f = {\n"
+                                   "\t.mmap_prepare = p_mmap_prepare,\n};\n")));
+  // A value that is not a plain name is a site whatever it names.
+  EXPECT_TRUE(
+      mustAnalyse(write("cond.c", "const struct file_operations f = {\n"
+                                  "\t.mmap_prepare = X ? a : b,\n};\n")));
+}
+
 TEST_F(PrefilterTest, WordsOutsideASiteDoNotCount) {
   // Flags and vm_area_struct in the main file, a format string, a read of
   // the slot in a conditional: no ops-table site, so no finding.
