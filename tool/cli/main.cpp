@@ -13,6 +13,7 @@
 // core/EngineOptionSpec.cpp); the run is driver/Session.cpp.
 //
 //===----------------------------------------------------------------------===//
+#include "driver/HugePageMalloc.h"
 #include "driver/Merge.h"
 #include "tool/cli/CommandLine.h"
 #include <cstring>
@@ -20,6 +21,7 @@
 int main(int Argc, const char **Argv) {
   if (Argc > 1 && std::strcmp(Argv[1], "merge") == 0)
     return mpl::runMerge(llvm::ArrayRef(Argv + 2, Argc - 2));
+  mpl::relaunchWithHugePageMalloc(Argv);
   mpl::SessionOptions Opts;
   mpl::GivenCommands Given;
   if (std::optional<int> Done = mpl::parseCommandLine(Argc, Argv, Opts, Given))
