@@ -1,5 +1,6 @@
 //===- ResultCache.cpp ----------------------------------------------------===//
 #include "driver/ResultCache.h"
+#include "core/JsonFields.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/BLAKE3.h"
 #include "llvm/Support/FileSystem.h"
@@ -96,12 +97,16 @@ ResultCache::lookup(const clang::tooling::CompileCommand &Command,
   }
   json Entry = json::parse((*Buffer)->getBuffer().begin(),
                            (*Buffer)->getBuffer().end(), nullptr, false);
+  // The payload is decoded only if it is the one stored: its digest is
+  // kept beside it, so a damaged entry reads as foreign, never as a result.
   const json *Read = nullptr, *Payload = nullptr;
-  if (Entry.is_object() && Entry.value("format", "") == EntryFormat &&
-      Entry.value("key", "") == Key) {
+  if (Entry.is_object() && jsonString(Entry, "format") == EntryFormat &&
+      jsonString(Entry, "key") == Key) {
     auto R = Entry.find("read"), P = Entry.find("payload");
     if (R != Entry.end() && R->is_array() && P != Entry.end() &&
-        P->is_string()) {
+        P->is_string() &&
+        jsonString(Entry, "payload_digest") ==
+            contentDigest(P->get_ref<const std::string &>())) {
       Read = &*R;
       Payload = &*P;
     }
@@ -138,11 +143,10 @@ void ResultCache::store(const clang::tooling::CompileCommand &Command,
   for (const Dependency &D : Read)
     Files.push_back({D.Path, D.Digest});
   std::string Key = keyOf(Command, Facts);
-  json Entry = {{"format", EntryFormat},
-                {"key", Key},
-                {"file", Command.Filename},
-                {"read", std::move(Files)},
-                {"payload", Payload}};
+  json Entry = {
+      {"format", EntryFormat},    {"key", Key},
+      {"file", Command.Filename}, {"read", std::move(Files)},
+      {"payload", Payload},       {"payload_digest", contentDigest(Payload)}};
   std::string Path = entryPath(Key);
   if (std::error_code EC =
           sys::fs::create_directories(sys::path::parent_path(Path))) {
