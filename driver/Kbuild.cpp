@@ -19,7 +19,7 @@ bool isToolOption(StringRef A) {
       return true;
   for (StringRef Known : {"kbuild", "error", "checks", "timeout", "explain",
                           "cache-dir", "no-probe", "no-skip-bodies", "quiet",
-                          "format", "no-cache", "cache-size"})
+                          "format", "no-cache", "cache-size", "cache-stats"})
     if (Name == Known)
       return true;
   return false;
