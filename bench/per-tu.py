@@ -5,7 +5,8 @@ a plain parse (`clang-19 -fsyntax-only`, same command, same TU).
 Takes every k-th entry of TREE/compile_commands.json (N of them, default 30),
 and for each runs, alternately and one at a time:
   - clang-19 -fsyntax-only -w <the entry's flags>            (plain parse)
-  - mmap-prepare-lint -p <a one-entry database> -j1 <file>  (default mode)
+  - mmap-prepare-lint -p <a one-entry database> -j1 <file>  (default mode, but
+    --no-prefilter --no-cache: every unit parsed, none from the result cache)
   - mmap-prepare-lint ... --no-skip-bodies                  (every body parsed)
 each under /usr/bin/time (wall, peak RSS). Prints per-TU rows and the ratios
 of the sums, and the ratio of the peak RSS (per worker: the tool's peak is
@@ -35,7 +36,10 @@ for i, e in enumerate(sample):
     os.makedirs(one)
     json.dump([{"directory": e["directory"], "file": e["file"], "arguments": e["arguments"]}],
               open(os.path.join(one, "compile_commands.json"), "w"))
-    base = [tool, "-p", one, "-j1", "--quiet", "--cache-dir=" + cache, e["file"]]
+    # Every unit parsed (no pre-filter) and none from the result cache: the
+    # cost of analysing one unit, not of deciding to skip it.
+    base = [tool, "-p", one, "-j1", "--quiet", "--cache-dir=" + cache, "--no-cache",
+            "--no-prefilter", e["file"]]
     timed(base, cwd=e["directory"])  # warm the page cache and the flag cache
     c_t, c_m, _ = timed(syntax_only(e["arguments"]), cwd=e["directory"])
     t_t, t_m, _ = timed(base, cwd=e["directory"])
