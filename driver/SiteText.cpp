@@ -132,12 +132,13 @@ size_t logicalLineEnd(StringRef T, size_t I) {
   }
 }
 
-/// Blanks before \p I on its line.
-size_t lineIndent(StringRef T, size_t I) {
-  size_t N = 0;
-  while (N < I && (T[I - N - 1] == ' ' || T[I - N - 1] == '\t'))
-    ++N;
-  return N;
+/// Is \p I the first character of its logical line but for blanks (a `#`
+/// there begins a directive)?
+bool beginsLine(StringRef T, size_t I) {
+  size_t B = I;
+  while (B > 0 && (T[B - 1] == ' ' || T[B - 1] == '\t'))
+    --B;
+  return logicalLineStart(T, I) == B;
 }
 
 /// Does the brace-enclosed initialiser at \p Open hold an element that is
@@ -150,7 +151,7 @@ bool hasPositionalElement(StringRef T, size_t Open) {
     char C = T[I];
     if (C == '\\' || C == ' ' || C == '\t' || C == '\n' || C == '\r')
       continue;
-    if (C == '#' && logicalLineStart(T, I) == I - lineIndent(T, I)) {
+    if (C == '#' && beginsLine(T, I)) {
       // `#ifdef CONFIG_COMPAT` between elements: not an element.
       I = logicalLineEnd(T, I);
       continue;
@@ -266,24 +267,31 @@ BraceContext braceContext(StringRef T, size_t Open) {
   return C;
 }
 
+/// The name of the `#define` whose logical line starts at \p Line, or
+/// empty when it is another directive or no directive.
+StringRef definedName(StringRef T, size_t Line) {
+  StringRef L = T.drop_front(Line).ltrim(" \t");
+  if (!L.consume_front("#"))
+    return {};
+  L = L.ltrim(" \t");
+  if (!L.consume_front("define"))
+    return {};
+  L = L.ltrim(" \t");
+  return L.take_while(isIdent);
+}
+
 /// The parameters of the `#define NAME(params)` starting at \p Line, if
 /// it is one.
 SmallVector<StringRef, 4> macroParameters(StringRef T, size_t Line) {
   SmallVector<StringRef, 4> Params;
-  StringRef L = T.drop_front(Line).ltrim(" \t");
-  if (!L.consume_front("#"))
+  StringRef Name = definedName(T, Line);
+  if (Name.empty())
     return Params;
-  L = L.ltrim(" \t");
-  if (!L.consume_front("define"))
-    return Params;
-  L = L.ltrim(" \t");
-  size_t N = 0;
-  while (N < L.size() && isIdent(L[N]))
-    ++N;
-  if (N >= L.size() || L[N] != '(')
+  size_t Open = Name.end() - T.begin();
+  if (Open >= T.size() || T[Open] != '(')
     return Params;
   StringRef List =
-      L.drop_front(N + 1).take_until([](char C) { return C == ')'; });
+      T.drop_front(Open + 1).take_until([](char C) { return C == ')'; });
   SmallVector<StringRef, 4> Parts;
   List.split(Parts, ',');
   for (StringRef P : Parts)
@@ -301,27 +309,20 @@ bool inForeignInitialiser(StringRef T, size_t Dot, const SiteWords &W) {
   size_t Before = prevCode(T, Dot);
   if (Before == StringRef::npos || (T[Before] != '{' && T[Before] != ','))
     return false;
-  // The open braces at Dot, literals skipped (comments are gone).
+  // The open braces at Dot (stripComments left no comment, and blanked
+  // every literal's contents: no brace there).
   SmallVector<size_t, 8> Open;
   size_t LastBranch = 0;
   for (size_t I = 0; I < Dot; ++I) {
     char C = T[I];
-    if (C == '"' || C == '\'') {
-      for (++I; I < Dot && T[I] != C && T[I] != '\n'; ++I)
-        if (T[I] == '\\')
-          ++I;
-    } else if (C == '{') {
+    if (C == '{') {
       Open.push_back(I);
     } else if (C == '}') {
       if (!Open.empty())
         Open.pop_back();
-    } else if (C == '#') {
-      size_t J = I;
-      while (J > 0 && (T[J - 1] == ' ' || T[J - 1] == '\t'))
-        --J;
+    } else if (C == '#' && beginsLine(T, I)) {
       StringRef D = T.drop_front(I + 1).ltrim(" \t");
-      if ((J == 0 || T[J - 1] == '\n') &&
-          (D.starts_with("else") || D.starts_with("elif")))
+      if (D.starts_with("else") || D.starts_with("elif"))
         LastBranch = I + 1;
     }
   }
@@ -363,19 +364,6 @@ bool inForeignInitialiser(StringRef T, size_t Dot, const SiteWords &W) {
       if (P == Ctx.Tag)
         return false;
   return true;
-}
-
-/// The name of the `#define` whose logical line starts at \p Line, or
-/// empty when it is another directive or no directive.
-StringRef definedName(StringRef T, size_t Line) {
-  StringRef L = T.drop_front(Line).ltrim(" \t");
-  if (!L.consume_front("#"))
-    return {};
-  L = L.ltrim(" \t");
-  if (!L.consume_front("define"))
-    return {};
-  L = L.ltrim(" \t");
-  return L.take_while(isIdent);
 }
 
 } // namespace
